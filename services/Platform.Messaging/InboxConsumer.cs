@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// A message that can never be applied (missing or invalid fields). It is not retried: MassTransit moves it to the
+/// endpoint's <c>_error</c> queue at once.
+/// </summary>
+public sealed class InvalidMessageException(string message) : Exception(message);
+
+/// <summary>
+/// A consumer that applies each message once. In one transaction it records (MessageId, consumer) in the inbox,
+/// applies the effect and writes any events it raises to the outbox. A duplicate delivery, even a concurrent one,
+/// finds the inbox row (the second insert waits on the first's key, then does nothing) and has no effect.
+/// </summary>
+public abstract partial class InboxConsumer<TMessage, TDbContext>(TDbContext db, ILogger logger) : IConsumer<TMessage>
+    where TMessage : class
+    where TDbContext : DbContext
+{
+    protected TDbContext Db { get; } = db;
+
+    /// <summary>Name recorded in the inbox; stable across deployments.</summary>
+    protected virtual string ConsumerName => GetType().Name;
+
+    /// <summary>Applies the message's effect to <see cref="Db"/>; the base class saves and commits.</summary>
+    protected abstract Task ApplyAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var messageId = context.MessageId ?? throw new InvalidMessageException("The message has no MessageId.");
+        var ct = context.CancellationToken;
+        Db.ChangeTracker.Clear(); // a retry starts from the database, not from a failed attempt's changes
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        var firstTime = await Db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO inbox_messages (message_id, consumer, processed_at)
+            VALUES ({messageId}, {ConsumerName}, {DateTimeOffset.UtcNow})
+            ON CONFLICT (message_id, consumer) DO NOTHING
+            """, ct) == 1;
+        if (!firstTime)
+        {
+            LogDuplicate(logger, typeof(TMessage).Name, messageId, ConsumerName);
+            return;
+        }
+
+        await ApplyAsync(context, ct);
+        await Db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox: {MessageType} {MessageId} already applied by {Consumer}; skipped")]
+    private static partial void LogDuplicate(ILogger logger, string messageType, Guid messageId, string consumer);
+}

@@ -1,0 +1,70 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>Connection string name of the broker (an <c>amqp://user:password@host:port/vhost</c> URI).</summary>
+    public const string BrokerConnectionName = "messaging";
+
+    /// <summary>
+    /// Registers the service's own PostgreSQL database (<c>ConnectionStrings__{connectionName}</c>) with snake_case
+    /// names, the outbox signal, and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TDbContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = RequiredConnectionString(builder.Configuration, connectionName);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName);
+        return builder;
+    }
+
+    /// <summary>
+    /// MassTransit over RabbitMQ with kebab-case endpoints, exponential retries then <c>&lt;queue&gt;_error</c>,
+    /// and the outbox dispatcher of <typeparamref name="TDbContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+        where TDbContext : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var broker = new Uri(RequiredConnectionString(builder.Configuration, BrokerConnectionName));
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r =>
+            {
+                r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                r.Ignore<InvalidMessageException>();
+            }));
+            configure?.Invoke(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(broker);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static string RequiredConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Connection string '{name}' is missing: set ConnectionStrings__{name} (see README, 'Configuration').");
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The defaults every platform host starts with, following .NET Aspire's ServiceDefaults:
+/// OpenTelemetry, health endpoints, service discovery, HTTP resilience and RFC 9457 problem details.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Tag of the checks that make <c>/alive</c>: the process itself, never a dependency.</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>ActivitySource names traced besides ASP.NET Core and HttpClient (gRPC clients ride on HttpClient).</summary>
+    private static readonly string[] s_extraSources = ["MassTransit", "Npgsql", "Platform.Messaging"];
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        builder.Services.AddPlatformProblemDetails();
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("MassTransit", "Platform.Messaging"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(s_extraSources)
+                .AddAspNetCoreInstrumentation(o =>
+                    // Probes would drown the traces that matter.
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health")
+                                      && !ctx.Request.Path.StartsWithSegments("/alive"))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health</c>: readiness, every registered check (database, broker, ...), with a JSON report.
+    /// <c>/alive</c>: liveness, the process only.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks("/alive", new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(LiveTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        return app;
+    }
+}
