@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>Asks a backend service for its own <c>/health</c>, through service discovery.</summary>
+internal sealed class BackendHealthCheck(IHttpClientFactory clients, Uri healthUri) : IHealthCheck
+{
+    public const string ClientName = "backend-health";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = clients.CreateClient(ClientName);
+            using var response = await client.GetAsync(healthUri, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? HealthCheckResult.Healthy($"{healthUri} answered {(int)response.StatusCode}")
+                : HealthCheckResult.Unhealthy($"{healthUri} answered {(int)response.StatusCode}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy($"{healthUri} cannot be reached: {ex.Message}");
+        }
+    }
+}

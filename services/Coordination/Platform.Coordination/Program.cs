@@ -1,0 +1,23 @@
+using Platform.Contracts.Grpc.Patients;
+using Platform.Coordination;
+using Platform.Coordination.Indicators;
+using Platform.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<CoordinationDbContext>("coordinationdb");
+builder.AddMessaging<CoordinationDbContext>(bus => bus.AddConsumer<PatientRegisteredConsumer>());
+builder.Services.AddGrpc();
+builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UsePlatformProblemDetails();
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapIndicators();
+app.MapGrpcService<TerritorialIndicatorsService>();
+
+await app.RunServiceAsync<CoordinationDbContext>(args);
+
+public partial class Program;

@@ -1,0 +1,21 @@
+using Platform.Messaging;
+using Platform.Missions;
+using Platform.Missions.Sites;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
+builder.AddMessaging<MissionsDbContext>();
+builder.Services.AddGrpc();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UsePlatformProblemDetails();
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapSites();
+app.MapGrpcService<SiteDirectoryService>();
+
+await app.RunServiceAsync<MissionsDbContext>(args);
+
+public partial class Program;

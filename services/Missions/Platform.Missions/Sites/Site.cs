@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Missions.Sites;
+
+[JsonConverter(typeof(JsonStringEnumConverter<SiteKind>))]
+public enum SiteKind
+{
+    CentreDeSante,
+    MaisonDeSante,
+    Antenna,
+    FranceServices,
+}
+
+/// <summary>A place where volunteer practitioners consult: a health centre, a maison de santé, an antenna.</summary>
+public sealed class Site
+{
+    public Guid Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public SiteKind Kind { get; set; }
+
+    /// <summary>INSEE commune code.</summary>
+    public required string CommuneCode { get; set; }
+
+    /// <summary>Doctors per week the site can host: 1, or 2 with a "second line".</summary>
+    public int LinesPerWeek { get; set; } = 1;
+}

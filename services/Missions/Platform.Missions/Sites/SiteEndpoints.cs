@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Contracts;
+
+namespace Platform.Missions.Sites;
+
+public sealed record CreateSiteRequest(string? Name, SiteKind? Kind, string? CommuneCode, int? LinesPerWeek);
+
+public sealed record SiteResponse(Guid Id, string Name, SiteKind Kind, string CommuneCode, int LinesPerWeek)
+{
+    public static SiteResponse From(Site s) => new(s.Id, s.Name, s.Kind, s.CommuneCode, s.LinesPerWeek);
+}
+
+public static class SiteEndpoints
+{
+    public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/missions/sites").WithTags("Sites");
+        group.MapPost("/", CreateAsync).WithName("CreateSite").WithSummary("Declare a site that hosts volunteer practitioners");
+        group.MapGet("/", ListAsync).WithName("ListSites").WithSummary("List sites, optionally in one commune (?commune=INSEE)");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite");
+        return app;
+    }
+
+    internal static async Task<Results<Created<SiteResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateSiteRequest request, MissionsDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            errors["name"] = ["Required, at most 200 characters."];
+        }
+
+        if (request.Kind is null)
+        {
+            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<SiteKind>())}."];
+        }
+
+        if (!InseeCode.IsValid(request.CommuneCode))
+        {
+            errors["communeCode"] = [InseeCode.Rule];
+        }
+
+        if (request.LinesPerWeek is not (null or 1 or 2))
+        {
+            errors["linesPerWeek"] = ["1, or 2 for a site with a second line."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The site cannot be created as given.");
+        }
+
+        var site = new Site
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name!.Trim(),
+            Kind = request.Kind!.Value,
+            CommuneCode = request.CommuneCode!,
+            LinesPerWeek = request.LinesPerWeek ?? 1,
+        };
+        db.Sites.Add(site);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            var existing = await db.Sites.Where(s => s.CommuneCode == site.CommuneCode && s.Name == site.Name).Select(s => s.Id).SingleAsync(ct);
+            return TypedResults.Problem(statusCode: 409, title: "A site with this name already exists in this commune.",
+                extensions: new Dictionary<string, object?> { ["existingId"] = existing });
+        }
+
+        return TypedResults.Created($"/api/missions/sites/{site.Id}", SiteResponse.From(site));
+    }
+
+    internal static async Task<Results<Ok<List<SiteResponse>>, ValidationProblem>> ListAsync(MissionsDbContext db, CancellationToken ct, string? commune = null)
+    {
+        if (commune is not null && !InseeCode.IsValid(commune))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["commune"] = [InseeCode.Rule] });
+        }
+
+        var sites = await db.Sites.AsNoTracking()
+            .Where(s => commune == null || s.CommuneCode == commune)
+            .OrderBy(s => s.CommuneCode).ThenBy(s => s.Name)
+            .ToListAsync(ct);
+        return TypedResults.Ok(sites.ConvertAll(SiteResponse.From));
+    }
+
+    internal static async Task<Results<Ok<SiteResponse>, ProblemHttpResult>> GetAsync(Guid id, MissionsDbContext db, CancellationToken ct) =>
+        await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } site
+            ? TypedResults.Ok(SiteResponse.From(site))
+            : TypedResults.Problem(statusCode: 404, title: "No site has this id.");
+}
