@@ -12,5 +12,3 @@ app.MapApiDocs();
 app.MapReverseProxy();
 
 await app.RunAsync();
-
-public partial class Program;

@@ -14,7 +14,8 @@ public static class MessagingRegistration
 
     /// <summary>
     /// Registers the service's own PostgreSQL database (<c>ConnectionStrings__{connectionName}</c>) with snake_case
-    /// names, the outbox signal, and a readiness check.
+    /// names, the outbox signal, a readiness check, and start-up migrations (Development, or Database:MigrateOnStartup).
+    /// Call it before <see cref="AddMessaging{TDbContext}"/> so the schema exists before the bus starts.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
@@ -28,6 +29,7 @@ public static class MessagingRegistration
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName);
+        builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         return builder;
     }
 

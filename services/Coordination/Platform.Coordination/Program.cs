@@ -9,7 +9,7 @@ builder.AddServiceDatabase<CoordinationDbContext>("coordinationdb");
 builder.AddMessaging<CoordinationDbContext>(bus => bus.AddConsumer<PatientRegisteredConsumer>());
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
-builder.Services.AddOpenApi();
+builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
@@ -19,5 +19,3 @@ app.MapIndicators();
 app.MapGrpcService<TerritorialIndicatorsService>();
 
 await app.RunServiceAsync<CoordinationDbContext>(args);
-
-public partial class Program;

@@ -7,7 +7,7 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase<FundingDbContext>("fundingdb");
 builder.AddMessaging<FundingDbContext>();
 builder.Services.AddGrpc();
-builder.Services.AddOpenApi();
+builder.Services.AddPlatformOpenApi("Funding: funders, grants and indemnities");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
@@ -17,5 +17,3 @@ app.MapFunders();
 app.MapGrpcService<FunderDirectoryService>();
 
 await app.RunServiceAsync<FundingDbContext>(args);
-
-public partial class Program;

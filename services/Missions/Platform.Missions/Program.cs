@@ -7,7 +7,7 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
 builder.AddMessaging<MissionsDbContext>();
 builder.Services.AddGrpc();
-builder.Services.AddOpenApi();
+builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
@@ -17,5 +17,3 @@ app.MapSites();
 app.MapGrpcService<SiteDirectoryService>();
 
 await app.RunServiceAsync<MissionsDbContext>(args);
-
-public partial class Program;

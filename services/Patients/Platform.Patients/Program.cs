@@ -8,7 +8,7 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase<PatientsDbContext>("patientsdb");
 builder.AddMessaging<PatientsDbContext>();
 builder.Services.AddGrpc();
-builder.Services.AddOpenApi();
+builder.Services.AddPlatformOpenApi("Patients: people without a referring GP");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
@@ -18,5 +18,3 @@ app.MapRegistry();
 app.MapGrpcService<PatientStatisticsService>();
 
 await app.RunServiceAsync<PatientsDbContext>(args);
-
-public partial class Program;
