@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Platform.Contracts.Events;
+using Platform.Coordination;
+using Platform.Patients;
+using Platform.Testing;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>
+/// The Patients and Coordination services in-process, each on its own fresh database, sharing one RabbitMQ virtual
+/// host, plus an observer bus that records every PatientRegistered that really crossed the broker.
+/// </summary>
+public sealed class PlatformHosts : IAsyncLifetime
+{
+    public TestDatabase PatientsDb { get; private set; } = null!;
+    public TestDatabase CoordinationDb { get; private set; } = null!;
+    public TestVirtualHost Broker { get; private set; } = null!;
+    public WebApplicationFactory<PatientsDbContext> Patients { get; private set; } = null!;
+    public WebApplicationFactory<CoordinationDbContext> Coordination { get; private set; } = null!;
+    public IBusControl Observer { get; private set; } = null!;
+    public ConcurrentQueue<ConsumeContext<PatientRegistered>> Observed { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        PatientsDb = await TestDatabase.CreateAsync("it_patients");
+        CoordinationDb = await TestDatabase.CreateAsync("it_coordination");
+        Broker = await TestVirtualHost.CreateAsync("it");
+        Coordination = Host<CoordinationDbContext>("coordinationdb", CoordinationDb);
+        _ = Coordination.Server; // start it first: its queue must exist before anything is published
+        Observer = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(Broker.Uri);
+            cfg.ReceiveEndpoint("integration-observer", e => e.Handler<PatientRegistered>(ctx =>
+            {
+                Observed.Enqueue(ctx);
+                return Task.CompletedTask;
+            }));
+        });
+        await Observer.StartAsync();
+        Patients = StartPatients();
+    }
+
+    /// <summary>Stops the Patients host, runs <paramref name="whileDown"/>, then starts a new one (a restart).</summary>
+    public async Task RestartPatientsAsync(Func<Task> whileDown)
+    {
+        await Patients.DisposeAsync();
+        await whileDown();
+        Patients = StartPatients();
+    }
+
+    /// <summary>Today's count for a commune in Coordination's projection (0 when the commune was never seen).</summary>
+    public async Task<int> CountInCoordination(string commune) =>
+        (int)await CoordinationDb.ScalarAsync<long>($"SELECT coalesce(max(patients_without_gp), 0) FROM commune_indicators WHERE commune_code = '{commune}'");
+
+    public static string UniqueCommune() => $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+
+    private WebApplicationFactory<PatientsDbContext> StartPatients()
+    {
+        var host = Host<PatientsDbContext>("patientsdb", PatientsDb);
+        _ = host.Server;
+        return host;
+    }
+
+    private WebApplicationFactory<T> Host<T>(string connectionName, TestDatabase db) where T : class =>
+        new WebApplicationFactory<T>().WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .UseSetting($"ConnectionStrings:{connectionName}", db.ConnectionString)
+            .UseSetting("ConnectionStrings:messaging", Broker.Uri.ToString())
+            .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200"));
+
+    public async Task DisposeAsync()
+    {
+        await Observer.StopAsync();
+        await Patients.DisposeAsync();
+        await Coordination.DisposeAsync();
+        await Broker.DisposeAsync();
+        await PatientsDb.DisposeAsync();
+        await CoordinationDb.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(nameof(PlatformHosts))]
+public sealed class PlatformHostsCollection : ICollectionFixture<PlatformHosts>;
