@@ -71,7 +71,9 @@ public static partial class ProblemDetailsDefaults
 
         internal static (int Status, string Title, Dictionary<string, string[]>? Errors) Describe(BadHttpRequestException bad)
         {
-            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            // Minimal APIs wrap the server's own 413 in a 400 "failed to read the body": look inside.
+            if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                || bad.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
                 return (413, "The request body is too large.", null);
             }

@@ -1,0 +1,87 @@
+using Platform.Testing;
+
+namespace Platform.EndToEndTests;
+
+/// <summary>
+/// The whole topology as processes: four services on their own fresh databases, one RabbitMQ virtual host, and the
+/// gateway in front, configured exactly like a local run (ConnectionStrings__*, services__*__http/grpc__0, Kestrel).
+/// </summary>
+public sealed class RunningPlatform : IAsyncLifetime
+{
+    private static readonly (string Name, string Project, string Database)[] s_services =
+    [
+        ("patients", "services/Patients/Platform.Patients", "patientsdb"),
+        ("missions", "services/Missions/Platform.Missions", "missionsdb"),
+        ("funding", "services/Funding/Platform.Funding", "fundingdb"),
+        ("coordination", "services/Coordination/Platform.Coordination", "coordinationdb"),
+    ];
+
+    private readonly List<TestDatabase> _databases = [];
+    private readonly Dictionary<string, ServiceProcess> _processes = [];
+
+    public TestVirtualHost Broker { get; private set; } = null!;
+
+    public Dictionary<string, TestDatabase> Databases { get; } = [];
+
+    public ServiceProcess Gateway => _processes["gateway"];
+
+    public ServiceProcess Service(string name) => _processes[name];
+
+    public HttpClient CreateGatewayClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task InitializeAsync()
+    {
+        Broker = await TestVirtualHost.CreateAsync("e2e");
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__messaging"] = Broker.Uri.ToString(),
+            ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
+        };
+        var ports = s_services.ToDictionary(s => s.Name, _ => (Http: ServiceProcess.FreePort(), Grpc: ServiceProcess.FreePort()));
+        foreach (var (name, _, database) in s_services)
+        {
+            var db = await TestDatabase.CreateAsync("e2e_" + name);
+            _databases.Add(db);
+            Databases[name] = db;
+            environment[$"ConnectionStrings__{database}"] = db.ConnectionString;
+            environment[$"services__{name}__http__0"] = $"http://127.0.0.1:{ports[name].Http}";
+            environment[$"services__{name}__grpc__0"] = $"http://127.0.0.1:{ports[name].Grpc}";
+        }
+
+        // Coordination first: its queue must exist before Patients publishes.
+        foreach (var (name, project, _) in s_services.OrderByDescending(s => s.Name == "coordination"))
+        {
+            var own = new Dictionary<string, string>(environment)
+            {
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{ports[name].Http}",
+                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{ports[name].Grpc}",
+            };
+            var process = new ServiceProcess(name, RepositoryRoot.File(project), own, ports[name].Http);
+            _processes[name] = process;
+            await process.StartAsync();
+        }
+
+        var gatewayPort = ServiceProcess.FreePort();
+        var gateway = new ServiceProcess("gateway", RepositoryRoot.File("gateway", "Platform.Gateway"),
+            new Dictionary<string, string>(environment) { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{gatewayPort}" }, gatewayPort);
+        _processes["gateway"] = gateway;
+        await gateway.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes.Values)
+        {
+            await process.DisposeAsync();
+        }
+
+        await Broker.DisposeAsync();
+        foreach (var db in _databases)
+        {
+            await db.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(nameof(RunningPlatform))]
+public sealed class RunningPlatformCollection : ICollectionFixture<RunningPlatform>;
