@@ -56,7 +56,9 @@ start_services() {
     IFS='|' read -r name http _ <<<"$entry"
     wait_healthy "$name" "http://127.0.0.1:$http/health"
   done
-  start_process gateway Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_PORT"
+  start_process gateway Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_PORT" \
+    Gateway__Partners__developer__KeyHash="$(printf '%s' "$PLATFORM_API_KEY" | sha256sum | cut -d' ' -f1)" \
+    Gateway__Partners__developer__Role=platform-admin
   wait_healthy gateway "http://127.0.0.1:$GATEWAY_PORT/health"
 }
 

@@ -27,7 +27,18 @@ public sealed class RunningPlatform : IAsyncLifetime
 
     public ServiceProcess Service(string name) => _processes[name];
 
-    public HttpClient CreateGatewayClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The API key of the test partner (role platform-admin); the gateway is given only its hash.</summary>
+    public string ApiKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>A client of the gateway that presents the test partner's API key.</summary>
+    public HttpClient CreateGatewayClient()
+    {
+        var client = CreateAnonymousGatewayClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousGatewayClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
     {
@@ -63,7 +74,13 @@ public sealed class RunningPlatform : IAsyncLifetime
 
         var gatewayPort = ServiceProcess.FreePort();
         var gateway = new ServiceProcess("gateway", RepositoryRoot.File("gateway", "Platform.Gateway"),
-            new Dictionary<string, string>(environment) { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{gatewayPort}" }, gatewayPort);
+            new Dictionary<string, string>(environment)
+            {
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{gatewayPort}",
+                ["Gateway__Partners__e2e__KeyHash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))),
+                ["Gateway__Partners__e2e__Role"] = "platform-admin",
+            },
+            gatewayPort);
         _processes["gateway"] = gateway;
         await gateway.StartAsync();
     }
