@@ -26,8 +26,9 @@ pg_bin() {
 # Runs a command as the owner a server wants: root hands postgres/rabbitmq their own users, a developer runs as self.
 as_user() {
   local user="$1"; shift
-  if [ "$(id -u)" = 0 ]; then runuser -u "$user" -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then $DETACH runuser -u "$user" -- "$@"; else $DETACH "$@"; fi
 }
+DETACH=""
 
 own_dir() {
   local user="$1" dir="$2"
@@ -120,7 +121,8 @@ EOF
   chmod 400 "$base/.erlang.cookie"
   if rabbitmqctl_local -q status >/dev/null 2>&1; then return 0; fi
   log "starting RabbitMQ on 127.0.0.1:$AMQP_PORT (management on :$RABBIT_MGMT_PORT)"
-  ( cd "$base" && rabbit rabbitmq-server ) </dev/null >"$base/log/stdout.log" 2>&1 &
+  # In its own session, so a Ctrl-C in the terminal does not reach it: ./platform stops it cleanly.
+  ( cd "$base" && DETACH=setsid rabbit rabbitmq-server ) </dev/null >"$base/log/stdout.log" 2>&1 &
   local i
   for i in $(seq 1 120); do
     rabbitmqctl_local -q await_startup --timeout 60 >/dev/null 2>&1 && break
