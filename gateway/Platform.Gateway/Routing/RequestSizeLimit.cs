@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Yarp.ReverseProxy.Model;
+
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// Refuses an oversized request body at the gateway, before it is proxied, with a 413 problem: letting the service
+/// refuse it mid-upload would reset the connection and surface as a 502. The limit is the route's
+/// <c>MaxRequestBodySize</c> metadata, else <c>Gateway:MaxRequestBodySize</c> (64 KiB).
+/// </summary>
+internal static class RequestSizeLimit
+{
+    public const long DefaultLimit = 64 * 1024;
+
+    public static async Task EnforceAsync(HttpContext context, Func<Task> next)
+    {
+        var route = context.GetReverseProxyFeature().Route.Config;
+        var limit = route.Metadata is not null && route.Metadata.TryGetValue("MaxRequestBodySize", out var value) && long.TryParse(value, out var parsed)
+            ? parsed
+            : context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Gateway:MaxRequestBodySize", DefaultLimit);
+
+        if (context.Request.ContentLength > limit)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "The request body is too large.",
+                    Detail = $"This route accepts at most {limit} bytes.",
+                },
+            });
+            return;
+        }
+
+        // Bodies without a length (chunked) are cut at the same limit by Kestrel.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next();
+    }
+}
