@@ -29,16 +29,21 @@ demo_nir() {
   printf '%s%02d' "$first13" $((97 - 10#$first13 % 97))
 }
 
+tally() {
+  # Counts a POST's answer: 201 created, 409 already there (a re-run), anything else stops the loader.
+  case "$1" in 201) created=$((created + 1));; 409) existing=$((existing + 1));; *) die "demo $2: HTTP $1";; esac
+}
+
 load_demo_data() {
-  local created=0 existing=0 status entry code name count i n=0
+  created=0 existing=0
+  local entry code name count i n=0
   for entry in "${DEMO_COMMUNES[@]}"; do
     IFS='|' read -r code name count <<<"$entry"
     for ((i = 0; i < count; i++)); do
       n=$((n + 1))
       local sex=$((n % 2 + 1)) year=$((1938 + (n * 7) % 50)) month=$((n % 12 + 1))
       local nir; nir="$(demo_nir "$sex" "$(printf '%02d' $((year % 100)))" "$(printf '%02d' "$month")" "${code:2:3}" "$(printf '%03d' "$n")")"
-      status="$(post_json api/patients "{\"nir\":\"$nir\",\"firstName\":\"${DEMO_FIRST[$((n % 14))]}\",\"lastName\":\"${DEMO_LAST[$(((n * 5) % 14))]}\",\"birthDate\":\"$year-$(printf '%02d' "$month")-15\",\"communeCode\":\"$code\"}")"
-      case "$status" in 201) created=$((created + 1));; 409) existing=$((existing + 1));; *) die "demo patient $n: HTTP $status";; esac
+      tally "$(post_json api/patients "{\"nir\":\"$nir\",\"firstName\":\"${DEMO_FIRST[$((n % 14))]}\",\"lastName\":\"${DEMO_LAST[$(((n * 5) % 14))]}\",\"birthDate\":\"$year-$(printf '%02d' "$month")-15\",\"communeCode\":\"$code\"}")" "patient $n"
     done
   done
   local site
@@ -46,8 +51,7 @@ load_demo_data() {
     '{"name":"SMP Louis Pasteur","kind":"CentreDeSante","communeCode":"53130","linesPerWeek":2}' \
     '{"name":"Antenne de Saint-Pierre-la-Cour","kind":"Antenna","communeCode":"53247","linesPerWeek":1}' \
     '{"name":"Antenne du Genest-Saint-Isle","kind":"Antenna","communeCode":"53103","linesPerWeek":1}'; do
-    status="$(post_json api/missions/sites "$site")"
-    case "$status" in 201) created=$((created + 1));; 409) existing=$((existing + 1));; *) die "demo site: HTTP $status";; esac
+    tally "$(post_json api/missions/sites "$site")" site
   done
   local funder
   for funder in \
@@ -57,8 +61,7 @@ load_demo_data() {
     '{"name":"Commune de Saint-Pierre-la-Cour","kind":"Commune"}' \
     '{"name":"Commune du Genest-Saint-Isle","kind":"Commune"}' \
     '{"name":"ARS Pays de la Loire","kind":"Ars"}'; do
-    status="$(post_json api/funding/funders "$funder")"
-    case "$status" in 201) created=$((created + 1));; 409) existing=$((existing + 1));; *) die "demo funder: HTTP $status";; esac
+    tally "$(post_json api/funding/funders "$funder")" funder
   done
   log "demo data: $created created, $existing already there"
 }

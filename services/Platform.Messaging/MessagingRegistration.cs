@@ -25,8 +25,7 @@ public static class MessagingRegistration
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddDbContext<TDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
+            .UsePlatformPostgres(connectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName);
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Coordination.Indicators;
 using Platform.Messaging;
 
@@ -22,10 +21,4 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running service.</summary>
-internal sealed class CoordinationDbContextFactory : IDesignTimeDbContextFactory<CoordinationDbContext>
-{
-    public CoordinationDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<CoordinationDbContext>()
-        .UseNpgsql("Host=localhost;Database=coordinationdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+internal sealed class CoordinationDbContextFactory : DesignTimeFactory<CoordinationDbContext>;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Funding.Funders;
 using Platform.Messaging;
 
@@ -23,10 +22,5 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
     }
 }
 
-internal sealed class FundingDbContextFactory : IDesignTimeDbContextFactory<FundingDbContext>
-{
-    public FundingDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<FundingDbContext>()
-        .UseNpgsql("Host=localhost;Database=fundingdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running service.</summary>
+internal sealed class FundingDbContextFactory : DesignTimeFactory<FundingDbContext>;

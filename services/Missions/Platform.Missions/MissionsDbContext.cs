@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Messaging;
 using Platform.Missions.Sites;
 
@@ -24,10 +23,5 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
     }
 }
 
-internal sealed class MissionsDbContextFactory : IDesignTimeDbContextFactory<MissionsDbContext>
-{
-    public MissionsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<MissionsDbContext>()
-        .UseNpgsql("Host=localhost;Database=missionsdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running service.</summary>
+internal sealed class MissionsDbContextFactory : DesignTimeFactory<MissionsDbContext>;

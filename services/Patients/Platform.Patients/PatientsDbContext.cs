@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Messaging;
 using Platform.Patients.Registry;
 
@@ -27,10 +26,4 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running service.</summary>
-internal sealed class PatientsDbContextFactory : IDesignTimeDbContextFactory<PatientsDbContext>
-{
-    public PatientsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<PatientsDbContext>()
-        .UseNpgsql("Host=localhost;Database=patientsdb", o => o.MigrationsHistoryTable("__ef_migrations_history"))
-        .UseSnakeCaseNamingConvention()
-        .Options);
-}
+internal sealed class PatientsDbContextFactory : DesignTimeFactory<PatientsDbContext>;
