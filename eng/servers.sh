@@ -7,6 +7,14 @@
 # servers are used.
 
 PLATFORM_LOCAL="${PLATFORM_LOCAL:-$ROOT/.local}"
+# Under root, PostgreSQL and RabbitMQ run as their own users, who must be able to reach their data folder. A checkout
+# under a private home (/root/...) is out of their reach: their data then goes to a folder of its own in /var/tmp.
+resolve_server_data() {
+  SERVER_DATA="$PLATFORM_LOCAL"
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    SERVER_DATA="/var/tmp/platform-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+  fi
+}
 PG_PORT="${PLATFORM_PG_PORT:-55432}"
 AMQP_PORT="${PLATFORM_AMQP_PORT:-55672}"
 RABBIT_MGMT_PORT="${PLATFORM_RABBIT_MGMT_PORT:-55673}"
@@ -63,13 +71,13 @@ secret() {
 }
 
 start_postgres() {
-  local bin data="$PLATFORM_LOCAL/postgres/data" run="$PLATFORM_LOCAL/postgres/run"
+  local bin data="$SERVER_DATA/postgres/data" run="$SERVER_DATA/postgres/run"
   bin="$(pg_bin)" || die "PostgreSQL binaries not found"
   local pw; pw="$(secret postgres)"
-  own_dir postgres "$PLATFORM_LOCAL/postgres"
+  own_dir postgres "$SERVER_DATA/postgres"
   if [ ! -s "$data/PG_VERSION" ]; then
     log "initialising PostgreSQL in $data"
-    local pwfile="$PLATFORM_LOCAL/postgres/.pw"
+    local pwfile="$SERVER_DATA/postgres/.pw"
     printf '%s' "$pw" >"$pwfile"; [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
     as_user postgres "$bin/initdb" -D "$data" -U platform --pwfile="$pwfile" --auth-local=trust \
       --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -78,9 +86,9 @@ start_postgres() {
   own_dir postgres "$run"
   if as_user postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then return 0; fi
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  as_user postgres "$bin/pg_ctl" -D "$data" -w -l "$PLATFORM_LOCAL/postgres/server.log" \
+  as_user postgres "$bin/pg_ctl" -D "$data" -w -l "$SERVER_DATA/postgres/server.log" \
     -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$run -c max_connections=400" \
-    start >/dev/null || die "PostgreSQL did not start: see $PLATFORM_LOCAL/postgres/server.log"
+    start >/dev/null || die "PostgreSQL did not start: see $SERVER_DATA/postgres/server.log"
 }
 
 create_databases() {
@@ -96,7 +104,7 @@ psql_local() { PGPASSWORD="$(secret postgres)" psql -h 127.0.0.1 -p "$PG_PORT" -
 
 rabbit() {
   # Runs a RabbitMQ script (rabbitmq-server, rabbitmqctl) against the local node, as the rabbitmq user under root.
-  local base="$PLATFORM_LOCAL/rabbitmq" script="$1"; shift
+  local base="$SERVER_DATA/rabbitmq" script="$1"; shift
   as_user rabbitmq env HOME="$base" RABBITMQ_NODENAME="$RABBIT_NODE" RABBITMQ_MNESIA_BASE="$base/mnesia" \
     RABBITMQ_LOG_BASE="$base/log" RABBITMQ_CONFIG_FILE="$base/rabbitmq.conf" \
     RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins" RABBITMQ_PID_FILE="$base/rabbit.pid" \
@@ -106,7 +114,7 @@ rabbit() {
 rabbitmqctl_local() { rabbit rabbitmqctl -n "$RABBIT_NODE" "$@"; }
 
 start_rabbitmq() {
-  local base="$PLATFORM_LOCAL/rabbitmq"
+  local base="$SERVER_DATA/rabbitmq"
   local pw; pw="$(secret rabbitmq)"
   mkdir -p "$base/mnesia" "$base/log"
   cat >"$base/rabbitmq.conf" <<EOF
@@ -172,6 +180,7 @@ start_servers() {
     return 0
   fi
   install_servers
+  resolve_server_data
   start_postgres
   start_rabbitmq
   start_redis
@@ -180,11 +189,12 @@ start_servers() {
 }
 
 stop_servers() {
+  resolve_server_data
   local bin; bin="$(pg_bin)" || true
-  if [ -n "$bin" ] && [ -d "$PLATFORM_LOCAL/postgres/data" ]; then
-    as_user postgres "$bin/pg_ctl" -D "$PLATFORM_LOCAL/postgres/data" -m fast stop >/dev/null 2>&1 && log "PostgreSQL stopped"
+  if [ -n "$bin" ] && [ -d "$SERVER_DATA/postgres/data" ]; then
+    as_user postgres "$bin/pg_ctl" -D "$SERVER_DATA/postgres/data" -m fast stop >/dev/null 2>&1 && log "PostgreSQL stopped"
   fi
-  if [ -d "$PLATFORM_LOCAL/rabbitmq" ]; then
+  if [ -d "$SERVER_DATA/rabbitmq" ]; then
     rabbitmqctl_local -q stop >/dev/null 2>&1 && log "RabbitMQ stopped"
   fi
   if [ -f "$PLATFORM_LOCAL/redis/redis.pid" ]; then
