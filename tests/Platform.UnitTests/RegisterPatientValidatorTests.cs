@@ -4,35 +4,55 @@ using Platform.Testing;
 
 namespace Platform.UnitTests;
 
-public class RegisterPatientValidatorTests
+public class PatientValidationTests
 {
     private static readonly DateOnly s_today = new(2026, 11, 22);
 
     private static RegisterPatientRequest Valid() => new(Nirs.Valid(1948), "Jeanne", "Lemoine", new DateOnly(1948, 3, 15), "53130");
 
-    [Fact]
-    public void A_complete_request_has_no_error() => Assert.Empty(RegisterPatientValidator.Validate(Valid(), s_today));
+    private static IEnumerable<string> Fields(RegisterPatientRequest r) => PatientValidation.ValidateRegistration(r, s_today).Keys.Order();
 
     [Fact]
-    public void Names_every_missing_field()
+    public void A_complete_request_has_no_error() => Assert.Empty(Fields(Valid() with { Phone = "+33 2 43 00 00 00", Email = "jeanne@example.fr", HasAld = true }));
+
+    [Fact]
+    public void Names_every_missing_field() =>
+        Assert.Equal(["birthDate", "communeCode", "firstName", "lastName", "nir"], Fields(new RegisterPatientRequest(null, null, " ", null, null)));
+
+    [Fact]
+    public void Rejects_a_birth_year_that_the_nir_contradicts() =>
+        Assert.Equal(["birthDate"], Fields(Valid() with { BirthDate = new DateOnly(1949, 3, 15) }));
+
+    [Fact]
+    public void Rejects_a_birth_date_in_the_future() => Assert.Contains("birthDate", Fields(Valid() with { BirthDate = s_today.AddDays(1) }));
+
+    [Fact]
+    public void Rejects_a_birth_date_before_1900()
     {
-        var errors = RegisterPatientValidator.Validate(new RegisterPatientRequest(null, null, " ", null, null), s_today);
-        Assert.Equal(["birthDate", "communeCode", "firstName", "lastName", "nir"], errors.Keys.Order());
+        var request = new RegisterPatientRequest(Nirs.Valid(1899), "Jeanne", "Calment", new DateOnly(1899, 12, 31), "53130");
+        Assert.Equal(["birthDate"], Fields(request));
     }
 
     [Fact]
-    public void Rejects_a_birth_year_that_the_nir_contradicts()
+    public void Rejects_a_sex_the_nir_contradicts()
     {
-        var errors = RegisterPatientValidator.Validate(Valid() with { BirthDate = new DateOnly(1949, 3, 15) }, s_today);
-        Assert.Equal(["birthDate"], errors.Keys);
+        var request = Valid();
+        var nirSex = request.Nir![0] == '1' ? Sex.Male : Sex.Female;
+        Assert.Empty(Fields(request with { Sex = nirSex }));
+        Assert.Equal(["sex"], Fields(request with { Sex = nirSex == Sex.Male ? Sex.Female : Sex.Male }));
     }
 
-    [Fact]
-    public void Rejects_a_birth_date_in_the_future()
-    {
-        var errors = RegisterPatientValidator.Validate(Valid() with { BirthDate = s_today.AddDays(1) }, s_today);
-        Assert.Contains("birthDate", errors.Keys);
-    }
+    [Theory]
+    [InlineData("123")]
+    [InlineData("02 43 AB 00 00")]
+    [InlineData("+33 2 43 00 00 00 00 00 00 00")]
+    public void Rejects_a_phone_that_is_not_one(string phone) => Assert.Equal(["phone"], Fields(Valid() with { Phone = phone }));
+
+    [Theory]
+    [InlineData("jeanne")]
+    [InlineData("jeanne@")]
+    [InlineData("Jeanne <jeanne@example.fr>")]
+    public void Rejects_an_email_that_is_not_one(string email) => Assert.Equal(["email"], Fields(Valid() with { Email = email }));
 
     [Theory]
     [InlineData("5313")]
@@ -42,7 +62,7 @@ public class RegisterPatientValidatorTests
     public void Rejects_a_malformed_commune_code(string code)
     {
         Assert.False(InseeCode.IsValid(code));
-        Assert.Equal(["communeCode"], RegisterPatientValidator.Validate(Valid() with { CommuneCode = code }, s_today).Keys);
+        Assert.Equal(["communeCode"], Fields(Valid() with { CommuneCode = code }));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.ServiceDiscovery;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway.Routing;
 
@@ -12,7 +13,7 @@ public static class RoutingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var proxy = builder.Configuration.GetSection("ReverseProxy");
-        builder.Services.AddReverseProxy().LoadFromConfig(proxy);
+        builder.Services.AddReverseProxy().LoadFromConfig(proxy).AddTransforms(context => context.AddRequestTransform(ForwardCaller));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
         var health = builder.Services.AddHealthChecks();
@@ -34,5 +35,26 @@ public static class RoutingExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>Identity headers the gateway sets for the services; whatever a caller sent under these names is dropped.</summary>
+    public static readonly string[] CallerHeaders = ["X-Platform-Partner", "X-Platform-Role"];
+
+    /// <summary>Tells the services which partner and role made the request (they record it in their access audit).</summary>
+    private static ValueTask ForwardCaller(RequestTransformContext context)
+    {
+        foreach (var header in CallerHeaders)
+        {
+            context.ProxyRequest.Headers.Remove(header);
+        }
+
+        var user = context.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            context.ProxyRequest.Headers.TryAddWithoutValidation(CallerHeaders[0], user.Identity.Name);
+            context.ProxyRequest.Headers.TryAddWithoutValidation(CallerHeaders[1], user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value);
+        }
+
+        return ValueTask.CompletedTask;
     }
 }

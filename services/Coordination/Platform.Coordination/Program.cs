@@ -6,7 +6,12 @@ using Platform.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<CoordinationDbContext>("coordinationdb");
-builder.AddMessaging<CoordinationDbContext>(bus => bus.AddConsumer<PatientRegisteredConsumer>());
+builder.AddMessaging<CoordinationDbContext>(bus =>
+{
+    bus.AddConsumer<PatientRegisteredConsumer>();
+    bus.AddConsumer<PatientAssignedReferentConsumer>();
+    bus.AddConsumer<PatientMovedConsumer>();
+});
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
 builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Missions.Practitioners;
 using Platform.Missions.Sites;
 
 namespace Platform.Missions;
@@ -8,6 +9,8 @@ namespace Platform.Missions;
 public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> options) : DbContext(options)
 {
     public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -18,6 +21,16 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
             e.Property(s => s.CommuneCode).HasMaxLength(5);
             e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
             e.HasIndex(s => new { s.CommuneCode, s.Name }).IsUnique();
+        });
+        modelBuilder.Entity<Practitioner>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Rpps).HasMaxLength(11);
+            e.HasIndex(p => p.Rpps).IsUnique();
+            e.Property(p => p.FirstName).HasMaxLength(100);
+            e.Property(p => p.LastName).HasMaxLength(100);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.HomeCommuneCode).HasMaxLength(5);
         });
         modelBuilder.AddOutboxAndInbox();
     }

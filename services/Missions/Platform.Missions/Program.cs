@@ -1,5 +1,6 @@
 using Platform.Messaging;
 using Platform.Missions;
+using Platform.Missions.Practitioners;
 using Platform.Missions.Sites;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,8 @@ app.UsePlatformProblemDetails();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapSites();
+app.MapPractitioners();
 app.MapGrpcService<SiteDirectoryService>();
+app.MapGrpcService<PractitionerDirectoryService>();
 
 await app.RunServiceAsync<MissionsDbContext>(args);

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Patients.Audit;
+using Platform.Patients.Referents;
 using Platform.Patients.Registry;
+using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients;
 
@@ -8,6 +11,12 @@ namespace Platform.Patients;
 public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> options) : DbContext(options)
 {
     public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<WaitingListEntry> WaitingListEntries => Set<WaitingListEntry>();
+
+    public DbSet<ReferentAssignment> ReferentAssignments => Set<ReferentAssignment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -18,8 +27,41 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
             e.HasIndex(p => p.Nir).IsUnique();
             e.Property(p => p.FirstName).HasMaxLength(100);
             e.Property(p => p.LastName).HasMaxLength(100);
+            e.HasIndex(p => p.LastName);
             e.Property(p => p.CommuneCode).HasMaxLength(5);
+            e.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
+            e.Property(p => p.Phone).HasMaxLength(20);
+            e.Property(p => p.Email).HasMaxLength(254);
             e.HasIndex(p => new { p.CommuneCode, p.HasReferringGp });
+        });
+        modelBuilder.Entity<WaitingListEntry>(e =>
+        {
+            e.HasKey(w => w.Id);
+            e.Property(w => w.ListId).HasMaxLength(60);
+            e.Property(w => w.LeaveReason).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Patient>().WithMany().HasForeignKey(w => w.PatientId);
+            // One active place per patient and list; the ranking query reads the active entries of one list.
+            e.HasIndex(w => new { w.PatientId, w.ListId }).IsUnique().HasFilter("left_at IS NULL");
+            e.HasIndex(w => w.ListId).HasFilter("left_at IS NULL");
+        });
+        modelBuilder.Entity<ReferentAssignment>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Rpps).HasMaxLength(11);
+            e.Property(a => a.DisplayName).HasMaxLength(200);
+            e.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId);
+            e.HasIndex(a => a.PatientId);
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).UseIdentityAlwaysColumn();
+            e.Property(a => a.Partner).HasMaxLength(100);
+            e.Property(a => a.Role).HasMaxLength(50);
+            e.Property(a => a.Action).HasMaxLength(20);
+            e.Property(a => a.Route).HasMaxLength(300);
+            e.HasIndex(a => a.PatientId);
         });
         modelBuilder.AddOutboxAndInbox();
     }

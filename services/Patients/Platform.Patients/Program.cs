@@ -1,13 +1,20 @@
+using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
 using Platform.Patients;
+using Platform.Patients.Audit;
+using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
+using Platform.Patients.WaitingLists;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<PatientsDbContext>("patientsdb");
 builder.AddMessaging<PatientsDbContext>();
+builder.Services.AddOptions<PriorityWeights>().BindConfiguration("Priority:Weights");
 builder.Services.AddGrpc();
+builder.Services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
+builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
 builder.Services.AddPlatformOpenApi("Patients: people without a referring GP");
 
 var app = builder.Build();
@@ -15,6 +22,9 @@ app.UsePlatformProblemDetails();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapRegistry();
+app.MapWaitingLists();
+app.MapReferents();
+app.MapAccessAudit();
 app.MapGrpcService<PatientStatisticsService>();
 
 await app.RunServiceAsync<PatientsDbContext>(args);

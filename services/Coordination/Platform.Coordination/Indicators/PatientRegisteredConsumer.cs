@@ -10,20 +10,54 @@ namespace Platform.Coordination.Indicators;
 public sealed class PatientRegisteredConsumer(CoordinationDbContext db, ILogger<PatientRegisteredConsumer> logger)
     : InboxConsumer<PatientRegistered, CoordinationDbContext>(db, logger)
 {
-    protected override async Task ApplyAsync(ConsumeContext<PatientRegistered> context, CancellationToken cancellationToken)
+    protected override Task ApplyAsync(ConsumeContext<PatientRegistered> context, CancellationToken cancellationToken) =>
+        Db.AddToCommuneAsync(context.Message.CommuneCode, +1, context.MessageId, cancellationToken);
+}
+
+/// <summary>A person given a referring GP for the first time leaves their commune's count of people without one.</summary>
+public sealed class PatientAssignedReferentConsumer(CoordinationDbContext db, ILogger<PatientAssignedReferentConsumer> logger)
+    : InboxConsumer<PatientAssignedReferent, CoordinationDbContext>(db, logger)
+{
+    protected override Task ApplyAsync(ConsumeContext<PatientAssignedReferent> context, CancellationToken cancellationToken) =>
+        context.Message.FirstReferent
+            ? Db.AddToCommuneAsync(context.Message.CommuneCode, -1, context.MessageId, cancellationToken)
+            : Task.CompletedTask; // a change of referent changes no count
+}
+
+/// <summary>A person still without a GP who moves is counted in their new commune instead of the old one.</summary>
+public sealed class PatientMovedConsumer(CoordinationDbContext db, ILogger<PatientMovedConsumer> logger)
+    : InboxConsumer<PatientMoved, CoordinationDbContext>(db, logger)
+{
+    protected override async Task ApplyAsync(ConsumeContext<PatientMoved> context, CancellationToken cancellationToken)
     {
-        var commune = context.Message.CommuneCode;
-        if (!InseeCode.IsValid(commune))
+        if (context.Message.HasReferringGp)
         {
-            throw new InvalidMessageException($"PatientRegistered {context.MessageId}: communeCode '{commune}' is not an INSEE code.");
+            return;
         }
 
-        // One atomic statement, so concurrent registrations in one commune never lose an increment.
-        await Db.Database.ExecuteSqlInterpolatedAsync($"""
+        await Db.AddToCommuneAsync(context.Message.FromCommuneCode, -1, context.MessageId, cancellationToken);
+        await Db.AddToCommuneAsync(context.Message.ToCommuneCode, +1, context.MessageId, cancellationToken);
+    }
+}
+
+internal static class CommuneCounts
+{
+    /// <summary>
+    /// Adds <paramref name="delta"/> to a commune's count of people without a GP in one atomic statement, so concurrent
+    /// events for one commune never lose an update. The count never goes below zero.
+    /// </summary>
+    public static async Task AddToCommuneAsync(this CoordinationDbContext db, string commune, int delta, Guid? messageId, CancellationToken ct)
+    {
+        if (!InseeCode.IsValid(commune))
+        {
+            throw new InvalidMessageException($"Message {messageId}: communeCode '{commune}' is not an INSEE code.");
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO commune_indicators (commune_code, patients_without_gp, updated_at)
-            VALUES ({commune}, 1, {DateTimeOffset.UtcNow})
+            VALUES ({commune}, {Math.Max(0, delta)}, {DateTimeOffset.UtcNow})
             ON CONFLICT (commune_code) DO UPDATE
-            SET patients_without_gp = commune_indicators.patients_without_gp + 1, updated_at = excluded.updated_at
-            """, cancellationToken);
+            SET patients_without_gp = greatest(0, commune_indicators.patients_without_gp + {delta}), updated_at = excluded.updated_at
+            """, ct);
     }
 }

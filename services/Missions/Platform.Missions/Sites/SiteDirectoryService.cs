@@ -22,14 +22,29 @@ public sealed class SiteDirectoryService(MissionsDbContext db) : SiteDirectory.S
             .OrderBy(s => s.Name)
             .ToListAsync(context.CancellationToken);
         var reply = new ListSitesReply();
-        reply.Sites.AddRange(sites.Select(s => new Platform.Contracts.Grpc.Missions.Site
-        {
-            Id = s.Id.ToString(),
-            Name = s.Name,
-            Kind = s.Kind.ToString(),
-            CommuneCode = s.CommuneCode,
-            LinesPerWeek = s.LinesPerWeek,
-        }));
+        reply.Sites.AddRange(sites.Select(ToMessage));
         return reply;
     }
+
+    public override async Task<GetSiteReply> GetSite(GetSiteRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Guid.TryParse(request.Id, out var id))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "id: a site id is a GUID."));
+        }
+
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, context.CancellationToken);
+        return site is null ? new GetSiteReply { Found = false } : new GetSiteReply { Found = true, Site = ToMessage(site) };
+    }
+
+    private static Platform.Contracts.Grpc.Missions.Site ToMessage(Site s) => new()
+    {
+        Id = s.Id.ToString(),
+        Name = s.Name,
+        Kind = s.Kind.ToString(),
+        CommuneCode = s.CommuneCode,
+        LinesPerWeek = s.LinesPerWeek,
+    };
 }

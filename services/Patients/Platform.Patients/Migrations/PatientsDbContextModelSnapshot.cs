@@ -106,6 +106,105 @@ namespace Platform.Patients.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Patients.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Partner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partner");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("route");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_audit_entries_patient_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Patients.Referents.ReferentAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Rpps")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("rpps");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referent_assignments");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_referent_assignments_patient_id");
+
+                    b.ToTable("referent_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Patients.Registry.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -123,34 +222,69 @@ namespace Platform.Patients.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("FirstName")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("first_name");
+
+                    b.Property<bool>("HasAld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_ald");
 
                     b.Property<bool>("HasReferringGp")
                         .HasColumnType("boolean")
                         .HasColumnName("has_referring_gp");
 
+                    b.Property<bool>("Isolation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("isolation");
+
                     b.Property<string>("LastName")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
 
+                    b.Property<bool>("NeedsTransport")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_transport");
+
                     b.Property<string>("Nir")
-                        .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)")
                         .HasColumnName("nir");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<bool>("Precarity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("precarity");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<string>("Sex")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
                     b.HasKey("Id")
                         .HasName("pk_patients");
+
+                    b.HasIndex("LastName")
+                        .HasDatabaseName("ix_patients_last_name");
 
                     b.HasIndex("Nir")
                         .IsUnique()
@@ -160,6 +294,75 @@ namespace Platform.Patients.Migrations
                         .HasDatabaseName("ix_patients_commune_code_has_referring_gp");
 
                     b.ToTable("patients", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Patients.WaitingLists.WaitingListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<int>("EnrolledDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrolled_day");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("leave_reason");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("ListId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("list_id");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_waiting_list_entries");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_waiting_list_entries_list_id")
+                        .HasFilter("left_at IS NULL");
+
+                    b.HasIndex("PatientId", "ListId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_waiting_list_entries_patient_id_list_id")
+                        .HasFilter("left_at IS NULL");
+
+                    b.ToTable("waiting_list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Patients.Referents.ReferentAssignment", b =>
+                {
+                    b.HasOne("Platform.Patients.Registry.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referent_assignments_patients_patient_id");
+                });
+
+            modelBuilder.Entity("Platform.Patients.WaitingLists.WaitingListEntry", b =>
+                {
+                    b.HasOne("Platform.Patients.Registry.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_waiting_list_entries_patients_patient_id");
                 });
 #pragma warning restore 612, 618
         }

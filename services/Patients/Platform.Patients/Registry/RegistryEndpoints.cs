@@ -4,32 +4,41 @@ using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.Patients.Audit;
 
 namespace Platform.Patients.Registry;
 
-public sealed record RegisterPatientRequest(
+public sealed record PatientResponse(
+    Guid Id,
     string? Nir,
     string? FirstName,
     string? LastName,
-    DateOnly? BirthDate,
-    string? CommuneCode);
-
-public sealed record PatientResponse(
-    Guid Id,
-    string Nir,
-    string FirstName,
-    string LastName,
     DateOnly BirthDate,
+    Sex? Sex,
     string CommuneCode,
+    string? Phone,
+    string? Email,
+    bool HasAld,
+    bool Precarity,
+    bool Isolation,
+    bool NeedsTransport,
     bool HasReferringGp,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? ErasedAt)
 {
-    public static PatientResponse From(Patient p) =>
-        new(p.Id, p.Nir, p.FirstName, p.LastName, p.BirthDate, p.CommuneCode, p.HasReferringGp, p.RegisteredAt);
+    public static PatientResponse From(Patient p) => new(
+        p.Id, p.Nir, p.FirstName, p.LastName, p.BirthDate, p.Sex, p.CommuneCode, p.Phone, p.Email,
+        p.HasAld, p.Precarity, p.Isolation, p.NeedsTransport, p.HasReferringGp, p.RegisteredAt, p.ErasedAt);
 }
+
+public sealed record PatientSummary(Guid Id, string? FirstName, string? LastName, int BirthYear, string CommuneCode, bool HasReferringGp);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 public static class RegistryEndpoints
 {
+    public const int MaxPageSize = 200;
+
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/patients").WithTags("Registry");
@@ -37,14 +46,19 @@ public static class RegistryEndpoints
             .WithName("RegisterPatient")
             .WithSummary("Register a person without a referring GP")
             .WithDescription("Validates the NIR and its key, writes the patient and a PatientRegistered event in one transaction.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("Read a registered patient");
+        group.MapGet("/", SearchAsync).WithName("SearchPatients").WithSummary("Search by name and/or commune, paged (audited)");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("Read a registered patient (audited)");
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePatient").WithSummary("Update a patient's details (the NIR never changes)");
+        group.MapDelete("/{id:guid}/identity", EraseAsync)
+            .WithName("ErasePatientIdentity")
+            .WithSummary("GDPR erasure: remove the identity, keep the anonymous statistics");
         return app;
     }
 
     internal static async Task<Results<Created<PatientResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterPatientRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var errors = RegisterPatientValidator.Validate(request);
+        var errors = PatientValidation.ValidateRegistration(request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The patient cannot be registered as given.");
@@ -56,16 +70,8 @@ public static class RegistryEndpoints
             return DuplicateNir(existing);
         }
 
-        var patient = new Patient
-        {
-            Id = Guid.CreateVersion7(),
-            Nir = nir,
-            FirstName = request.FirstName!.Trim(),
-            LastName = request.LastName!.Trim(),
-            BirthDate = request.BirthDate!.Value,
-            CommuneCode = request.CommuneCode!,
-            RegisteredAt = time.GetUtcNow(),
-        };
+        var patient = new Patient { Id = Guid.CreateVersion7(), Nir = nir, CommuneCode = request.CommuneCode!, RegisteredAt = time.GetUtcNow() };
+        Apply(patient, request.Details);
         db.Patients.Add(patient);
         db.AddIntegrationEvent(new PatientRegistered(patient.Id, patient.CommuneCode, patient.BirthDate.Year, patient.RegisteredAt));
         try
@@ -83,12 +89,149 @@ public static class RegistryEndpoints
         return TypedResults.Created($"/api/patients/{patient.Id}", PatientResponse.From(patient));
     }
 
-    internal static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAsync(Guid id, PatientsDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct)
     {
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        return patient is null
-            ? TypedResults.Problem(statusCode: 404, title: "No patient has this id.", detail: $"Patient {id} does not exist.")
-            : TypedResults.Ok(PatientResponse.From(patient));
+        if (patient is null)
+        {
+            return NotFound(id);
+        }
+
+        db.Record(http, "read", id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PatientResponse.From(patient));
+    }
+
+    internal static async Task<Results<Ok<Paged<PatientSummary>>, ValidationProblem>> SearchAsync(
+        PatientsDbContext db, HttpContext http, CancellationToken ct, string? name = null, string? commune = null, int page = 1, int pageSize = 50)
+    {
+        var errors = PagingErrors(page, pageSize);
+        if (commune is not null && !InseeCode.IsValid(commune))
+        {
+            errors["commune"] = [InseeCode.Rule];
+        }
+
+        if (name is { Length: > 100 })
+        {
+            errors["name"] = ["At most 100 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var query = db.Patients.AsNoTracking();
+        if (commune is not null)
+        {
+            query = query.Where(p => p.CommuneCode == commune);
+        }
+
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var pattern = "%" + name.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(p => EF.Functions.ILike(p.LastName!, pattern) || EF.Functions.ILike(p.FirstName!, pattern));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PatientSummary(p.Id, p.FirstName, p.LastName, p.BirthDate.Year, p.CommuneCode, p.HasReferringGp))
+            .ToListAsync(ct);
+        db.Record(http, "search", items.Where(i => i.LastName is not null).Select(i => i.Id));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new Paged<PatientSummary>(items, page, pageSize, total));
+    }
+
+    internal static async Task<Results<Ok<PatientResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, PatientDetails details, PatientsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
+    {
+        var errors = PatientValidation.ValidateDetails(details);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The patient cannot be updated as given.");
+        }
+
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            return NotFound(id);
+        }
+
+        if (patient.ErasedAt is not null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "This patient's identity was erased; it cannot be set again.");
+        }
+
+        if (patient.Nir is { } nir && Nir.BirthYearTwoDigits(nir) != details.BirthDate!.Value.Year % 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["birthDate"] = ["The birth year does not match the NIR."] });
+        }
+
+        var from = patient.CommuneCode;
+        Apply(patient, details);
+        if (from != patient.CommuneCode)
+        {
+            db.AddIntegrationEvent(new PatientMoved(patient.Id, from, patient.CommuneCode, patient.HasReferringGp, time.GetUtcNow()));
+        }
+
+        db.Record(http, "update", id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PatientResponse.From(patient));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> EraseAsync(
+        Guid id, PatientsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
+    {
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            return NotFound(id);
+        }
+
+        if (patient.ErasedAt is null)
+        {
+            patient.EraseIdentity(time.GetUtcNow());
+            db.Record(http, "erase", id);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return TypedResults.NoContent(); // erasing twice is not an error
+    }
+
+    internal static Dictionary<string, string[]> PagingErrors(int page, int pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page < 1)
+        {
+            errors["page"] = ["Pages start at 1."];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
+        }
+
+        return errors;
+    }
+
+    internal static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(statusCode: 404, title: "No patient has this id.", detail: $"Patient {id} does not exist.");
+
+    private static void Apply(Patient patient, PatientDetails details)
+    {
+        patient.FirstName = details.FirstName!.Trim();
+        patient.LastName = details.LastName!.Trim();
+        patient.BirthDate = details.BirthDate!.Value;
+        patient.Sex = details.Sex;
+        patient.CommuneCode = details.CommuneCode!;
+        patient.Phone = details.Phone;
+        patient.Email = details.Email;
+        patient.HasAld = details.HasAld;
+        patient.Precarity = details.Precarity;
+        patient.Isolation = details.Isolation;
+        patient.NeedsTransport = details.NeedsTransport;
     }
 
     private static ProblemHttpResult DuplicateNir(Guid existing) => TypedResults.Problem(
@@ -100,62 +243,4 @@ public static class RegistryEndpoints
             ["existingId"] = existing,
             ["errors"] = new Dictionary<string, string[]> { ["nir"] = ["Already registered."] },
         });
-}
-
-public static class RegisterPatientValidator
-{
-    public static Dictionary<string, string[]> Validate(RegisterPatientRequest request, DateOnly? today = null)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>();
-        var nir = request.Nir is null ? null : Nir.Normalize(request.Nir);
-        if (string.IsNullOrEmpty(nir))
-        {
-            errors["nir"] = ["The NIR is required."];
-        }
-        else if (!Nir.IsValid(nir, out var nirError))
-        {
-            errors["nir"] = [nirError];
-        }
-
-        Name(errors, "firstName", request.FirstName);
-        Name(errors, "lastName", request.LastName);
-
-        var now = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        if (request.BirthDate is not { } birth)
-        {
-            errors["birthDate"] = ["The birth date is required (YYYY-MM-DD)."];
-        }
-        else if (birth > now || birth < now.AddYears(-130))
-        {
-            errors["birthDate"] = ["The birth date must be in the past 130 years."];
-        }
-        else if (nir is not null && !errors.ContainsKey("nir") && Nir.BirthYearTwoDigits(nir) != birth.Year % 100)
-        {
-            errors["birthDate"] = [$"The birth year {birth.Year} does not match the NIR (which says ..{Nir.BirthYearTwoDigits(nir):00})."];
-        }
-
-        if (string.IsNullOrEmpty(request.CommuneCode))
-        {
-            errors["communeCode"] = ["The INSEE commune code is required."];
-        }
-        else if (!InseeCode.IsValid(request.CommuneCode))
-        {
-            errors["communeCode"] = [InseeCode.Rule];
-        }
-
-        return errors;
-    }
-
-    private static void Name(Dictionary<string, string[]> errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = ["Required."];
-        }
-        else if (value.Trim().Length > 100)
-        {
-            errors[field] = ["At most 100 characters."];
-        }
-    }
 }

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Missions.Practitioners;
+
+[JsonConverter(typeof(JsonStringEnumConverter<PractitionerStatus>))]
+public enum PractitionerStatus
+{
+    Active,
+    Retired,
+    YoungGraduate,
+}
+
+/// <summary>A volunteer (or salaried) GP who takes missions, identified by RPPS.</summary>
+public sealed class Practitioner
+{
+    public Guid Id { get; init; }
+
+    public required string Rpps { get; init; }
+
+    public required string FirstName { get; set; }
+
+    public required string LastName { get; set; }
+
+    public PractitionerStatus Status { get; set; }
+
+    /// <summary>INSEE code of the home commune.</summary>
+    public required string HomeCommuneCode { get; set; }
+}

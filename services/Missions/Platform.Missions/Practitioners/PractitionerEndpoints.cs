@@ -1,0 +1,114 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Contracts;
+using Platform.Contracts.Grpc.Missions;
+
+namespace Platform.Missions.Practitioners;
+
+public sealed record RegisterPractitionerRequest(string? Rpps, string? FirstName, string? LastName, PractitionerStatus? Status, string? HomeCommuneCode);
+
+public sealed record PractitionerResponse(Guid Id, string Rpps, string FirstName, string LastName, PractitionerStatus Status, string HomeCommuneCode)
+{
+    public static PractitionerResponse From(Practitioner p) => new(p.Id, p.Rpps, p.FirstName, p.LastName, p.Status, p.HomeCommuneCode);
+}
+
+public static class PractitionerEndpoints
+{
+    public static IEndpointRouteBuilder MapPractitioners(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/missions/practitioners").WithTags("Practitioners");
+        group.MapPost("/", RegisterAsync).WithName("RegisterPractitioner").WithSummary("Register a volunteer practitioner (RPPS checked)");
+        group.MapGet("/{rpps}", GetAsync).WithName("GetPractitioner").WithSummary("A practitioner by RPPS");
+        return app;
+    }
+
+    internal static async Task<Results<Created<PractitionerResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterPractitionerRequest request, MissionsDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Rpps.IsValid(request.Rpps))
+        {
+            errors["rpps"] = [Rpps.Rule];
+        }
+
+        foreach (var (field, value) in new[] { ("firstName", request.FirstName), ("lastName", request.LastName) })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > 100)
+            {
+                errors[field] = ["Required, at most 100 characters."];
+            }
+        }
+
+        if (request.Status is null)
+        {
+            errors["status"] = [$"Required: one of {string.Join(", ", Enum.GetNames<PractitionerStatus>())}."];
+        }
+
+        if (!InseeCode.IsValid(request.HomeCommuneCode))
+        {
+            errors["homeCommuneCode"] = [InseeCode.Rule];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The practitioner cannot be registered as given.");
+        }
+
+        var practitioner = new Practitioner
+        {
+            Id = Guid.CreateVersion7(),
+            Rpps = request.Rpps!,
+            FirstName = request.FirstName!.Trim(),
+            LastName = request.LastName!.Trim(),
+            Status = request.Status!.Value,
+            HomeCommuneCode = request.HomeCommuneCode!,
+        };
+        db.Practitioners.Add(practitioner);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            var existing = await db.Practitioners.Where(p => p.Rpps == practitioner.Rpps).Select(p => p.Id).SingleAsync(ct);
+            return TypedResults.Problem(statusCode: 409, title: "A practitioner with this RPPS is already registered.",
+                extensions: new Dictionary<string, object?> { ["existingId"] = existing });
+        }
+
+        return TypedResults.Created($"/api/missions/practitioners/{practitioner.Rpps}", PractitionerResponse.From(practitioner));
+    }
+
+    internal static async Task<Results<Ok<PractitionerResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(string rpps, MissionsDbContext db, CancellationToken ct)
+    {
+        if (!Rpps.IsValid(rpps))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rpps"] = [Rpps.Rule] });
+        }
+
+        return await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Rpps == rpps, ct) is { } practitioner
+            ? TypedResults.Ok(PractitionerResponse.From(practitioner))
+            : TypedResults.Problem(statusCode: 404, title: "No practitioner has this RPPS.");
+    }
+}
+
+/// <summary>gRPC lookup by RPPS for the other services (Patients checks a referent with it).</summary>
+public sealed class PractitionerDirectoryService(MissionsDbContext db) : PractitionerDirectory.PractitionerDirectoryBase
+{
+    public override async Task<PractitionerReply> GetPractitioner(GetPractitionerRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Rpps.IsValid(request.Rpps))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"rpps: {Rpps.Rule}"));
+        }
+
+        var p = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(x => x.Rpps == request.Rpps, context.CancellationToken);
+        return p is null
+            ? new PractitionerReply { Found = false, Rpps = request.Rpps }
+            : new PractitionerReply { Found = true, Rpps = p.Rpps, FirstName = p.FirstName, LastName = p.LastName, Status = p.Status.ToString() };
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Patients.Audit;
+
+/// <summary>One read (or change) of a patient's identity: who, with which role, through which route, when.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; init; }
+
+    public Guid PatientId { get; init; }
+
+    public required string Partner { get; init; }
+
+    public required string Role { get; init; }
+
+    public required string Action { get; init; }
+
+    public required string Route { get; init; }
+
+    public DateTimeOffset At { get; init; }
+}
+
+/// <summary>The partner and role the gateway forwarded for this request (<c>X-Platform-Partner</c>, <c>X-Platform-Role</c>).</summary>
+public sealed record Caller(string Partner, string Role)
+{
+    public const string PartnerHeader = "X-Platform-Partner";
+    public const string RoleHeader = "X-Platform-Role";
+
+    /// <summary>A request that did not come through the gateway is recorded as such, never as anonymous.</summary>
+    public static Caller From(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var partner = context.Request.Headers[PartnerHeader].ToString();
+        var role = context.Request.Headers[RoleHeader].ToString();
+        return new Caller(partner.Length is > 0 and <= 100 ? partner : "direct", role.Length is > 0 and <= 50 ? role : "none");
+    }
+}
+
+public sealed record AuditEntryResponse(string Partner, string Role, string Action, string Route, DateTimeOffset At);
+
+public static class AccessAudit
+{
+    /// <summary>Adds audit entries for the patients whose identity this request shows; saved with the request's changes.</summary>
+    public static void Record(this PatientsDbContext db, HttpContext context, string action, params IEnumerable<Guid> patientIds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var caller = Caller.From(context);
+        var route = $"{context.Request.Method} {context.Request.Path}";
+        var now = DateTimeOffset.UtcNow;
+        foreach (var id in patientIds)
+        {
+            db.AuditEntries.Add(new AuditEntry { PatientId = id, Partner = caller.Partner, Role = caller.Role, Action = action, Route = route, At = now });
+        }
+    }
+
+    public static IEndpointRouteBuilder MapAccessAudit(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/patients/{id:guid}/audit", ListAsync)
+            .WithTags("Audit")
+            .WithName("GetPatientAudit")
+            .WithSummary("Who read this patient's identity, when, and through which route (newest first)");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
+        Guid id, PatientsDbContext db, CancellationToken ct, int limit = 100)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == id, ct))
+        {
+            return TypedResults.Problem(statusCode: 404, title: "No patient has this id.");
+        }
+
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.PatientId == id)
+            .OrderByDescending(a => a.Id).Take(Math.Clamp(limit, 1, 1000))
+            .Select(a => new AuditEntryResponse(a.Partner, a.Role, a.Action, a.Route, a.At))
+            .ToListAsync(ct);
+        return TypedResults.Ok(entries);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Serialization;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Contracts.Grpc.Missions;
+using Platform.Messaging;
+using Platform.Contracts;
+using Platform.Patients.Registry;
+using Platform.Patients.WaitingLists;
+
+namespace Platform.Patients.Referents;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ReferentKind>))]
+public enum ReferentKind
+{
+    /// <summary>A GP, by RPPS.</summary>
+    Practitioner,
+
+    /// <summary>A centre (antenna, centre de santé) chosen as médecin référent.</summary>
+    Centre,
+}
+
+/// <summary>One period during which a practitioner or a centre was the patient's referring GP.</summary>
+public sealed class ReferentAssignment
+{
+    public Guid Id { get; init; }
+
+    public Guid PatientId { get; init; }
+
+    public ReferentKind Kind { get; init; }
+
+    public string? Rpps { get; init; }
+
+    public Guid? SiteId { get; init; }
+
+    /// <summary>The practitioner's or centre's name as Missions gave it at assignment time.</summary>
+    public required string DisplayName { get; init; }
+
+    public DateTimeOffset AssignedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+}
+
+public sealed record AssignReferentRequest(ReferentKind? Kind, string? Rpps, Guid? SiteId);
+
+public sealed record ReferentResponse(Guid Id, ReferentKind Kind, string? Rpps, Guid? SiteId, string DisplayName, DateTimeOffset AssignedAt, DateTimeOffset? EndedAt)
+{
+    public static ReferentResponse From(ReferentAssignment a) => new(a.Id, a.Kind, a.Rpps, a.SiteId, a.DisplayName, a.AssignedAt, a.EndedAt);
+}
+
+public static class ReferentEndpoints
+{
+    public static IEndpointRouteBuilder MapReferents(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/patients/{id:guid}").WithTags("Referents");
+        group.MapPost("/referent", AssignAsync)
+            .WithName("AssignReferent")
+            .WithSummary("Give the patient a médecin traitant (a practitioner by RPPS, or a centre); they leave every waiting list");
+        group.MapGet("/referents", HistoryAsync).WithName("ReferentHistory").WithSummary("The patient's referents, newest first");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ReferentResponse>, ValidationProblem, ProblemHttpResult>> AssignAsync(
+        Guid id, AssignReferentRequest request, PatientsDbContext db, PractitionerDirectory.PractitionerDirectoryClient practitioners,
+        SiteDirectory.SiteDirectoryClient sites, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        switch (request.Kind)
+        {
+            case null:
+                errors["kind"] = ["Required: Practitioner or Centre."];
+                break;
+            case ReferentKind.Practitioner when !Rpps.IsValid(request.Rpps):
+                errors["rpps"] = [Rpps.Rule];
+                break;
+            case ReferentKind.Centre when request.SiteId is null || request.SiteId == Guid.Empty:
+                errors["siteId"] = ["Required for a centre: the site's id in the Missions service."];
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The referent cannot be assigned as given.");
+        }
+
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            return RegistryEndpoints.NotFound(id);
+        }
+
+        // The referent must exist in the Missions service (gRPC).
+        string displayName;
+        try
+        {
+            if (request.Kind == ReferentKind.Practitioner)
+            {
+                var found = await practitioners.GetPractitionerAsync(new GetPractitionerRequest { Rpps = request.Rpps }, cancellationToken: ct);
+                if (!found.Found)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rpps"] = ["No practitioner with this RPPS is known to the Missions service."] });
+                }
+
+                displayName = $"Dr {found.FirstName} {found.LastName}";
+            }
+            else
+            {
+                var found = await sites.GetSiteAsync(new GetSiteRequest { Id = request.SiteId!.Value.ToString() }, cancellationToken: ct);
+                if (!found.Found)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site with this id is known to the Missions service."] });
+                }
+
+                displayName = found.Site.Name;
+            }
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return TypedResults.Problem(statusCode: 503, title: "The Missions service cannot be reached to check the referent; try again.");
+        }
+
+        var now = time.GetUtcNow();
+        var current = await db.ReferentAssignments.Where(a => a.PatientId == id && a.EndedAt == null).ToListAsync(ct);
+        current.ForEach(a => a.EndedAt = now);
+        var assignment = new ReferentAssignment
+        {
+            Id = Guid.CreateVersion7(),
+            PatientId = id,
+            Kind = request.Kind!.Value,
+            Rpps = request.Kind == ReferentKind.Practitioner ? request.Rpps : null,
+            SiteId = request.Kind == ReferentKind.Centre ? request.SiteId : null,
+            DisplayName = displayName,
+            AssignedAt = now,
+        };
+        db.ReferentAssignments.Add(assignment);
+        var firstReferent = !patient.HasReferringGp;
+        patient.HasReferringGp = true;
+        foreach (var entry in await db.WaitingListEntries.Where(e => e.PatientId == id && e.LeftAt == null).ToListAsync(ct))
+        {
+            db.LeaveWaitingList(entry, LeaveReason.GivenDoctor, patient.CommuneCode, now);
+        }
+
+        db.AddIntegrationEvent(new PatientAssignedReferent(id, patient.CommuneCode, assignment.Kind.ToString(), assignment.Rpps, assignment.SiteId, firstReferent, now));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReferentResponse.From(assignment));
+    }
+
+    internal static async Task<Results<Ok<List<ReferentResponse>>, ProblemHttpResult>> HistoryAsync(Guid id, PatientsDbContext db, CancellationToken ct)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == id, ct))
+        {
+            return RegistryEndpoints.NotFound(id);
+        }
+
+        var history = await db.ReferentAssignments.AsNoTracking().Where(a => a.PatientId == id).OrderByDescending(a => a.AssignedAt).ToListAsync(ct);
+        return TypedResults.Ok(history.ConvertAll(ReferentResponse.From));
+    }
+}

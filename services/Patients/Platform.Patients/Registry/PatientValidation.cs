@@ -1,0 +1,127 @@
+using System.Net.Mail;
+using Platform.Contracts;
+
+namespace Platform.Patients.Registry;
+
+/// <summary>What a clerk may set about a patient (everything but the NIR, which never changes).</summary>
+public sealed record PatientDetails(
+    string? FirstName,
+    string? LastName,
+    DateOnly? BirthDate,
+    Sex? Sex,
+    string? CommuneCode,
+    string? Phone,
+    string? Email,
+    bool HasAld = false,
+    bool Precarity = false,
+    bool Isolation = false,
+    bool NeedsTransport = false);
+
+public sealed record RegisterPatientRequest(
+    string? Nir,
+    string? FirstName,
+    string? LastName,
+    DateOnly? BirthDate,
+    string? CommuneCode,
+    Sex? Sex = null,
+    string? Phone = null,
+    string? Email = null,
+    bool HasAld = false,
+    bool Precarity = false,
+    bool Isolation = false,
+    bool NeedsTransport = false)
+{
+    public PatientDetails Details => new(FirstName, LastName, BirthDate, Sex, CommuneCode, Phone, Email, HasAld, Precarity, Isolation, NeedsTransport);
+}
+
+public static class PatientValidation
+{
+    public static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
+
+    public static Dictionary<string, string[]> ValidateRegistration(RegisterPatientRequest request, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        var nir = request.Nir is null ? null : Nir.Normalize(request.Nir);
+        if (string.IsNullOrEmpty(nir))
+        {
+            errors["nir"] = ["The NIR is required."];
+        }
+        else if (!Nir.IsValid(nir, out var nirError))
+        {
+            errors["nir"] = [nirError];
+        }
+
+        ValidateDetails(request.Details, errors, today);
+        if (nir is not null && !errors.ContainsKey("nir"))
+        {
+            if (request.BirthDate is { } birth && !errors.ContainsKey("birthDate") && Nir.BirthYearTwoDigits(nir) != birth.Year % 100)
+            {
+                errors["birthDate"] = [$"The birth year {birth.Year} does not match the NIR (which says ..{Nir.BirthYearTwoDigits(nir):00})."];
+            }
+
+            var nirSex = nir[0] switch { '1' => Registry.Sex.Male, '2' => Registry.Sex.Female, _ => (Sex?)null };
+            if (request.Sex is { } sex && nirSex is { } expected && sex != expected)
+            {
+                errors["sex"] = [$"The NIR says {expected}."];
+            }
+        }
+
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> ValidateDetails(PatientDetails details, Dictionary<string, string[]>? errors = null, DateOnly? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        errors ??= [];
+        Name(errors, "firstName", details.FirstName);
+        Name(errors, "lastName", details.LastName);
+
+        var now = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        if (details.BirthDate is not { } birth)
+        {
+            errors["birthDate"] = ["The birth date is required (YYYY-MM-DD)."];
+        }
+        else if (birth > now)
+        {
+            errors["birthDate"] = ["The birth date cannot be in the future."];
+        }
+        else if (birth < EarliestBirthDate)
+        {
+            errors["birthDate"] = ["The birth date cannot be before 1900."];
+        }
+
+        if (string.IsNullOrEmpty(details.CommuneCode))
+        {
+            errors["communeCode"] = ["The INSEE commune code is required."];
+        }
+        else if (!InseeCode.IsValid(details.CommuneCode))
+        {
+            errors["communeCode"] = [InseeCode.Rule];
+        }
+
+        if (details.Phone is { } phone && (phone.Length > 20 || phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')) || phone.Count(char.IsAsciiDigit) < 9))
+        {
+            errors["phone"] = ["A phone number has 9 to 15 digits, optionally with +, spaces, dots or dashes."];
+        }
+
+        if (details.Email is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            errors["email"] = ["Not a valid e-mail address."];
+        }
+
+        return errors;
+    }
+
+    private static void Name(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["Required."];
+        }
+        else if (value.Trim().Length > 100)
+        {
+            errors[field] = ["At most 100 characters."];
+        }
+    }
+}

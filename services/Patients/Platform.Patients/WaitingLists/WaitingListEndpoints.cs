@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Patients.Audit;
+using Platform.Patients.Registry;
+
+namespace Platform.Patients.WaitingLists;
+
+public sealed record EnrolRequest(string? Scope, string? Key);
+
+public sealed record LeaveRequest(LeaveReason? Reason);
+
+public sealed record WaitingListEntryResponse(Guid EntryId, Guid PatientId, string WaitingList, DateTimeOffset EnrolledAt, DateTimeOffset? LeftAt, LeaveReason? LeaveReason);
+
+public sealed record RankedPatient(
+    int Rank,
+    Guid EntryId,
+    Guid PatientId,
+    string? FirstName,
+    string? LastName,
+    string CommuneCode,
+    DateTimeOffset EnrolledAt,
+    int DaysWaited,
+    decimal Score,
+    PriorityComponents Components);
+
+public sealed record RankedWaitingList(string WaitingList, PriorityWeights Weights, IReadOnlyList<RankedPatient> Items, int Page, int PageSize, int Total);
+
+public static class WaitingListEndpoints
+{
+    public static IEndpointRouteBuilder MapWaitingLists(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/patients").WithTags("Waiting lists");
+        group.MapPost("/{id:guid}/waiting-lists", EnrolAsync)
+            .WithName("EnrolPatient").WithSummary("Enrol a patient on a territory's or a site's waiting list");
+        group.MapPost("/{id:guid}/waiting-lists/{entryId:guid}/leave", LeaveAsync)
+            .WithName("LeaveWaitingList").WithSummary("Record that a patient left a waiting list, and why");
+        group.MapGet("/waiting-lists/{scope}/{key}", ListAsync)
+            .WithName("ListWaitingList")
+            .WithSummary("A waiting list in priority order, each entry with its score and the components of the score (audited)");
+        return app;
+    }
+
+    internal static async Task<Results<Created<WaitingListEntryResponse>, ValidationProblem, ProblemHttpResult>> EnrolAsync(
+        Guid id, EnrolRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (!WaitingListId.TryCreate(request.Scope, request.Key, out var list, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.Scope is WaitingListId.Territory or WaitingListId.Site ? "key" : "scope"] = [error!] });
+        }
+
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null)
+        {
+            return RegistryEndpoints.NotFound(id);
+        }
+
+        if (patient.HasReferringGp)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "This patient already has a referring GP.");
+        }
+
+        var listId = list.ToString();
+        if (await db.WaitingListEntries.FirstOrDefaultAsync(e => e.PatientId == id && e.ListId == listId && e.LeftAt == null, ct) is { } active)
+        {
+            return AlreadyEnrolled(active.Id);
+        }
+
+        var now = time.GetUtcNow();
+        var entry = new WaitingListEntry
+        {
+            Id = Guid.CreateVersion7(),
+            PatientId = id,
+            ListId = listId,
+            EnrolledAt = now,
+            EnrolledDay = DateOnly.FromDateTime(now.UtcDateTime).DayNumber,
+        };
+        db.WaitingListEntries.Add(entry);
+        db.AddIntegrationEvent(new PatientEnrolled(id, entry.Id, listId, patient.CommuneCode, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            var existing = await db.WaitingListEntries.Where(e => e.PatientId == id && e.ListId == listId && e.LeftAt == null).Select(e => e.Id).SingleAsync(ct);
+            return AlreadyEnrolled(existing);
+        }
+
+        return TypedResults.Created($"/api/patients/{id}/waiting-lists/{entry.Id}", ToResponse(entry));
+    }
+
+    internal static async Task<Results<Ok<WaitingListEntryResponse>, ValidationProblem, ProblemHttpResult>> LeaveAsync(
+        Guid id, Guid entryId, LeaveRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Reason is not { } reason)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"Required: one of {string.Join(", ", Enum.GetNames<LeaveReason>())}."] });
+        }
+
+        var entry = await db.WaitingListEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.PatientId == id, ct);
+        if (entry is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "This patient has no such waiting-list entry.");
+        }
+
+        if (entry.LeftAt is not null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: $"The patient already left this list ({entry.LeaveReason}).");
+        }
+
+        var commune = await db.Patients.Where(p => p.Id == id).Select(p => p.CommuneCode).SingleAsync(ct);
+        db.LeaveWaitingList(entry, reason, commune, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(entry));
+    }
+
+    /// <summary>Marks an entry left and announces it (the caller saves).</summary>
+    internal static void LeaveWaitingList(this PatientsDbContext db, WaitingListEntry entry, LeaveReason reason, string communeCode, DateTimeOffset now)
+    {
+        entry.Leave(reason, now);
+        db.AddIntegrationEvent(new PatientLeftWaitingList(entry.PatientId, entry.Id, entry.ListId, communeCode, reason.ToString(), entry.DaysWaited(now), now));
+    }
+
+    internal static async Task<Results<Ok<RankedWaitingList>, ValidationProblem>> ListAsync(
+        string scope, string key, PatientsDbContext db, IOptionsSnapshot<PriorityWeights> weights, TimeProvider time, HttpContext http,
+        CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        var errors = RegistryEndpoints.PagingErrors(page, pageSize);
+        if (!WaitingListId.TryCreate(scope, key, out var list, out var error))
+        {
+            errors[scope is WaitingListId.Territory or WaitingListId.Site ? "key" : "scope"] = [error!];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var w = weights.Value;
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var cutoff70 = today.AddYears(-70);
+        var listId = list.ToString();
+        var active = db.WaitingListEntries.AsNoTracking().Where(e => e.ListId == listId && e.LeftAt == null);
+        var total = await active.CountAsync(ct);
+
+        // The score minus the per-day part of today (the same for every row) orders the list in SQL:
+        // score = flags + perDay × (today − enrolledDay)  ⇒  order by flags − perDay × enrolledDay.
+        var rows = await (
+                from e in active
+                join p in db.Patients on e.PatientId equals p.Id
+                orderby (p.HasAld ? w.Ald : 0m) + (p.BirthDate <= cutoff70 ? w.Age70 : 0m) + (p.Precarity ? w.Precarity : 0m)
+                        + (p.Isolation ? w.Isolation : 0m) - (w.PerDayWaited * e.EnrolledDay) descending,
+                    e.EnrolledAt, e.Id
+                select new { Entry = e, p.FirstName, p.LastName, p.CommuneCode, p.HasAld, p.BirthDate, p.Precarity, p.Isolation })
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(ct);
+
+        var items = rows.Select((r, i) =>
+        {
+            var days = r.Entry.DaysWaited(now);
+            var score = Priority.Compute(w, r.HasAld, r.BirthDate, r.Precarity, r.Isolation, days, today);
+            return new RankedPatient((page - 1) * pageSize + i + 1, r.Entry.Id, r.Entry.PatientId, r.FirstName, r.LastName, r.CommuneCode,
+                r.Entry.EnrolledAt, days, score.Score, score.Components);
+        }).ToList();
+        db.Record(http, "waiting-list", items.Where(i => i.LastName is not null).Select(i => i.PatientId));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new RankedWaitingList(listId, w, items, page, pageSize, total));
+    }
+
+    private static WaitingListEntryResponse ToResponse(WaitingListEntry e) => new(e.Id, e.PatientId, e.ListId, e.EnrolledAt, e.LeftAt, e.LeaveReason);
+
+    private static ProblemHttpResult AlreadyEnrolled(Guid entryId) => TypedResults.Problem(
+        statusCode: 409, title: "The patient is already on this waiting list.",
+        extensions: new Dictionary<string, object?> { ["existingEntryId"] = entryId });
+}

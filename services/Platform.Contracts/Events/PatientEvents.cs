@@ -1,0 +1,40 @@
+namespace Platform.Contracts.Events;
+
+/// <summary>A registered patient moved to another commune (Coordination moves them between its commune counts).</summary>
+public sealed record PatientMoved(
+    Guid PatientId,
+    string FromCommuneCode,
+    string ToCommuneCode,
+    bool HasReferringGp,
+    DateTimeOffset MovedAt) : IIntegrationEvent;
+
+/// <summary>
+/// A patient was given a referring GP (médecin traitant): a practitioner (RPPS) or a centre acting as référent.
+/// <see cref="FirstReferent"/> is true when the patient had none: they leave the count of people without a GP.
+/// </summary>
+public sealed record PatientAssignedReferent(
+    Guid PatientId,
+    string CommuneCode,
+    string ReferentKind,
+    string? Rpps,
+    Guid? SiteId,
+    bool FirstReferent,
+    DateTimeOffset AssignedAt) : IIntegrationEvent;
+
+/// <summary>A patient was enrolled on a territory's or a site's waiting list.</summary>
+public sealed record PatientEnrolled(
+    Guid PatientId,
+    Guid EntryId,
+    string WaitingList,
+    string CommuneCode,
+    DateTimeOffset EnrolledAt) : IIntegrationEvent;
+
+/// <summary>A patient left a waiting list, with the reason (GivenDoctor, Moved, Deceased, Other).</summary>
+public sealed record PatientLeftWaitingList(
+    Guid PatientId,
+    Guid EntryId,
+    string WaitingList,
+    string CommuneCode,
+    string Reason,
+    int DaysWaited,
+    DateTimeOffset LeftAt) : IIntegrationEvent;
