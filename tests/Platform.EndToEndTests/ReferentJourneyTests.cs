@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.EndToEndTests;
+
+/// <summary>
+/// Through the gateway: register → enrol → ranked list with the score breakdown → assign a referent (checked against
+/// Missions over gRPC) → the patient leaves the list and Coordination's count of people without a GP drops.
+/// </summary>
+[Collection(nameof(RunningPlatform))]
+public class ReferentJourneyTests(RunningPlatform platform)
+{
+    private static string ValidRpps()
+    {
+        var body = string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('0' + Random.Shared.Next(10))));
+        for (var check = 0; check < 10; check++)
+        {
+            if (Platform.Contracts.Rpps.IsValid(body + check))
+            {
+                return body + check;
+            }
+        }
+
+        throw new InvalidOperationException("unreachable: one check digit always fits");
+    }
+
+    [Fact]
+    public async Task A_referent_takes_the_patient_off_the_list_and_out_of_the_count()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var territory = $"e2e-{Guid.NewGuid():N}"[..24];
+        var rpps = ValidRpps();
+        Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/missions/practitioners",
+            new { rpps, firstName = "Claire", lastName = "Marchand", status = "Retired", homeCommuneCode = "53130" })).StatusCode);
+
+        var patient = await (await gateway.PostAsJsonAsync("/api/patients", new
+        {
+            nir = Nirs.Valid(1941), firstName = "Simone", lastName = "Gaudin", birthDate = "1941-03-04", communeCode = commune, hasAld = true,
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = patient.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync($"/api/patients/{id}/waiting-lists", new { scope = "territory", key = territory })).StatusCode);
+        await Eventually.UntilAsync(() => Count(gateway, commune), c => c == 1);
+
+        var ranked = await gateway.GetFromJsonAsync<JsonElement>($"/api/patients/waiting-lists/territory/{territory}");
+        var entry = ranked.GetProperty("items")[0];
+        Assert.Equal(id, entry.GetProperty("patientId").GetGuid());
+        Assert.Equal(50m, entry.GetProperty("score").GetDecimal()); // ALD 30 + age ≥ 70 20
+        Assert.Equal(30m, entry.GetProperty("components").GetProperty("ald").GetDecimal());
+
+        var unknown = await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Practitioner", rpps = ValidRpps() });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode); // Missions does not know this RPPS
+
+        var assigned = await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Practitioner", rpps });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal("Dr Claire Marchand", (await assigned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("displayName").GetString());
+
+        var after = await gateway.GetFromJsonAsync<JsonElement>($"/api/patients/waiting-lists/territory/{territory}");
+        Assert.Equal(0, after.GetProperty("total").GetInt32());
+        Assert.Equal(0, await Eventually.UntilAsync(() => Count(gateway, commune), c => c == 0));
+        var history = await gateway.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/referents");
+        Assert.Equal(rpps, history[0].GetProperty("rpps").GetString());
+    }
+
+    [Fact]
+    public async Task A_centre_can_be_the_referent_and_a_second_referent_changes_no_count()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var site = await (await gateway.PostAsJsonAsync("/api/missions/sites",
+            new { name = $"Antenne {Guid.NewGuid():N}", kind = "Antenna", communeCode = commune })).Content.ReadFromJsonAsync<JsonElement>();
+        var siteId = site.GetProperty("id").GetGuid();
+        var id = (await (await gateway.PostAsJsonAsync("/api/patients", new
+        {
+            nir = Nirs.Valid(1950), firstName = "René", lastName = "Huet", birthDate = "1950-03-04", communeCode = commune,
+        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.UntilAsync(() => Count(gateway, commune), c => c == 1);
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Centre", siteId })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Centre", siteId })).StatusCode);
+
+        Assert.Equal(0, await Eventually.UntilAsync(() => Count(gateway, commune), c => c == 0));
+        await Task.Delay(500);
+        Assert.Equal(0, await Count(gateway, commune));
+        var history = await gateway.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/referents");
+        Assert.Equal(2, history.GetArrayLength());
+        Assert.Equal(1, history.EnumerateArray().Count(h => h.GetProperty("endedAt").ValueKind == JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task The_audit_records_the_partner_the_gateway_authenticated_not_one_the_caller_claims()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        gateway.DefaultRequestHeaders.Add("X-Platform-Partner", "forged-partner");
+        gateway.DefaultRequestHeaders.Add("X-Platform-Role", "cpts-coordinator");
+        var id = (await (await gateway.PostAsJsonAsync("/api/patients", new
+        {
+            nir = Nirs.Valid(1970), firstName = "Gérard", lastName = "Rocher", birthDate = "1970-03-04", communeCode = "53130",
+        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await gateway.GetAsync($"/api/patients/{id}");
+        var audit = await gateway.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/audit");
+
+        var read = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "read");
+        Assert.Equal("e2e", read.GetProperty("partner").GetString());
+        Assert.Equal("platform-admin", read.GetProperty("role").GetString());
+    }
+
+    private static async Task<int> Count(HttpClient gateway, string commune) =>
+        (await gateway.GetFromJsonAsync<JsonElement>($"/api/coordination/indicators?commune={commune}")).GetProperty("patientsWithoutGp").GetInt32();
+}
