@@ -46,6 +46,8 @@ start_process() {
 
 start_services() {
   export_service_addresses
+  # Secrets of the services, generated once per machine into .local/secrets (never in the repository).
+  Patients__Pseudonyms__Key="$(secret pseudonym-key)"; export Patients__Pseudonyms__Key
   local entry name http grpc
   for entry in "${PLATFORM_SERVICES[@]}"; do
     IFS='|' read -r name http grpc _ <<<"$entry"

@@ -18,6 +18,7 @@ public class MigrateCommandTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment[$"ConnectionStrings__{connectionName}"] = db.ConnectionString;
         start.Environment["ConnectionStrings__messaging"] = "amqp://nobody:nothing@127.0.0.1:1/"; // never contacted
+        start.Environment["Patients__Pseudonyms__Key"] = new string('k', 32);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

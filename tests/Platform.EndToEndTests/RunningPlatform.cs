@@ -47,6 +47,7 @@ public sealed class RunningPlatform : IAsyncLifetime
         {
             ["ConnectionStrings__messaging"] = Broker.Uri.ToString(),
             ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
+            ["Patients__Pseudonyms__Key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         var ports = s_services.ToDictionary(s => s.Name, _ => (Http: ServiceProcess.FreePort(), Grpc: ServiceProcess.FreePort()));
         foreach (var (name, _, database) in s_services)

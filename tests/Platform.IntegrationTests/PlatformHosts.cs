@@ -69,7 +69,10 @@ public sealed class PlatformHosts : IAsyncLifetime
             .UseEnvironment("Development")
             .UseSetting($"ConnectionStrings:{connectionName}", db.ConnectionString)
             .UseSetting("ConnectionStrings:messaging", Broker.Uri.ToString())
-            .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200"));
+            .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200")
+            .UseSetting("Patients:Pseudonyms:Key", PseudonymKey));
+
+    public const string PseudonymKey = "integration-tests-pseudonym-key-0123456789";
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Patients.Audit;
+using Platform.Patients.Consultations;
 using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.WaitingLists;
@@ -17,6 +18,8 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
     public DbSet<ReferentAssignment> ReferentAssignments => Set<ReferentAssignment>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Consultation> Consultations => Set<Consultation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +65,21 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
             e.Property(a => a.Action).HasMaxLength(20);
             e.Property(a => a.Route).HasMaxLength(300);
             e.HasIndex(a => a.PatientId);
+        });
+        modelBuilder.Entity<Consultation>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.PractitionerRpps).HasMaxLength(11);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+            e.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId);
+            e.HasMany(c => c.Orientations).WithOne().HasForeignKey(o => o.ConsultationId);
+            e.HasIndex(c => c.PatientId);
+        });
+        modelBuilder.Entity<Orientation>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(o => o.Note).HasMaxLength(500);
         });
         modelBuilder.AddOutboxAndInbox();
     }

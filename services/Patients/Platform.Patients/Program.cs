@@ -2,6 +2,7 @@ using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
 using Platform.Patients;
 using Platform.Patients.Audit;
+using Platform.Patients.Consultations;
 using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
@@ -12,6 +13,10 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase<PatientsDbContext>("patientsdb");
 builder.AddMessaging<PatientsDbContext>();
 builder.Services.AddOptions<PriorityWeights>().BindConfiguration("Priority:Weights");
+builder.Services.AddOptions<PseudonymOptions>().BindConfiguration("Patients:Pseudonyms")
+    .Validate(o => o.Key.Length >= 32, "Patients:Pseudonyms:Key must be set (32+ characters, a secret from configuration).")
+    .ValidateOnStart();
+builder.Services.AddSingleton<Pseudonyms>();
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
 builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
@@ -24,6 +29,7 @@ app.MapDefaultEndpoints();
 app.MapRegistry();
 app.MapWaitingLists();
 app.MapReferents();
+app.MapConsultations();
 app.MapAccessAudit();
 app.MapGrpcService<PatientStatisticsService>();
 

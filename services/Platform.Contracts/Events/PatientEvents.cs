@@ -38,3 +38,23 @@ public sealed record PatientLeftWaitingList(
     string Reason,
     int DaysWaited,
     DateTimeOffset LeftAt) : IIntegrationEvent;
+
+/// <summary>A consultation took place (scheduled, urgent, teleconsultation or assisted teleconsultation).</summary>
+public sealed record ConsultationRecorded(
+    Guid ConsultationId,
+    Guid PatientId,
+    string CommuneCode,
+    Guid SiteId,
+    string PractitionerRpps,
+    string Kind,
+    DateOnly Date) : IIntegrationEvent;
+
+/// <summary>A consultation oriented the patient to someone of the territory: Coordination turns it into a task.</summary>
+public sealed record PatientOrientated(
+    Guid OrientationId,
+    Guid ConsultationId,
+    Guid PatientId,
+    string CommuneCode,
+    string Kind,
+    string? Note,
+    DateOnly Date) : IIntegrationEvent;

@@ -156,6 +156,81 @@ namespace Platform.Patients.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Patients.Consultations.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("PractitionerRpps")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("practitioner_rpps");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_consultations_patient_id");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Patients.Consultations.Orientation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orientation");
+
+                    b.HasIndex("ConsultationId")
+                        .HasDatabaseName("ix_orientation_consultation_id");
+
+                    b.ToTable("orientation", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Patients.Referents.ReferentAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -345,6 +420,26 @@ namespace Platform.Patients.Migrations
                     b.ToTable("waiting_list_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Patients.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Platform.Patients.Registry.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultations_patients_patient_id");
+                });
+
+            modelBuilder.Entity("Platform.Patients.Consultations.Orientation", b =>
+                {
+                    b.HasOne("Platform.Patients.Consultations.Consultation", null)
+                        .WithMany("Orientations")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_orientation_consultations_consultation_id");
+                });
+
             modelBuilder.Entity("Platform.Patients.Referents.ReferentAssignment", b =>
                 {
                     b.HasOne("Platform.Patients.Registry.Patient", null)
@@ -363,6 +458,11 @@ namespace Platform.Patients.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_waiting_list_entries_patients_patient_id");
+                });
+
+            modelBuilder.Entity("Platform.Patients.Consultations.Consultation", b =>
+                {
+                    b.Navigation("Orientations");
                 });
 #pragma warning restore 612, 618
         }

@@ -2,22 +2,102 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Patients;
+using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients.Statistics;
 
-/// <summary>gRPC queries for other services: counts only, never identity.</summary>
-public sealed class PatientStatisticsService(PatientsDbContext db) : PatientStatistics.PatientStatisticsBase
+/// <summary>gRPC queries for other services: counts and pseudonyms only, never identity.</summary>
+public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms pseudonyms, TimeProvider time) : PatientStatistics.PatientStatisticsBase
 {
     public override async Task<CommuneCountReply> GetCommuneCount(CommuneCountRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (!InseeCode.IsValid(request.CommuneCode))
+        RequireCommune(request.CommuneCode);
+        var count = await db.Patients.CountAsync(p => p.CommuneCode == request.CommuneCode && !p.HasReferringGp, context.CancellationToken);
+        return new CommuneCountReply { CommuneCode = request.CommuneCode, PatientsWithoutGp = count };
+    }
+
+    public override async Task<WaitingListStatsReply> GetWaitingListStats(WaitingListStatsRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var active = db.WaitingListEntries.AsNoTracking().Where(e => e.LeftAt == null);
+        var patients = db.Patients.AsNoTracking();
+        switch (request.ScopeCase)
+        {
+            case WaitingListStatsRequest.ScopeOneofCase.CommuneCode:
+                RequireCommune(request.CommuneCode);
+                patients = patients.Where(p => p.CommuneCode == request.CommuneCode);
+                break;
+            case WaitingListStatsRequest.ScopeOneofCase.SiteId when Guid.TryParse(request.SiteId, out var site):
+                var listId = new WaitingListId(WaitingListId.Site, site.ToString()).ToString();
+                active = active.Where(e => e.ListId == listId);
+                break;
+            default:
+                throw new RpcException(new Status(StatusCode.InvalidArgument, "Give commune_code (INSEE) or site_id (GUID)."));
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var cutoff70 = today.AddYears(-70);
+        // A person on several lists is counted once, with their longest wait.
+        var waiting = await (
+                from e in active
+                join p in patients on e.PatientId equals p.Id
+                group new { e.EnrolledDay, p.HasAld, Old = p.BirthDate <= cutoff70 } by e.PatientId into g
+                select new { FirstDay = g.Min(x => x.EnrolledDay), Ald = g.Max(x => x.HasAld ? 1 : 0), Old = g.Max(x => x.Old ? 1 : 0) })
+            .ToListAsync(context.CancellationToken);
+
+        var reply = new WaitingListStatsReply { Waiting = waiting.Count };
+        if (waiting.Count > 0)
+        {
+            reply.OldestWaitDays = today.DayNumber - waiting.Min(w => w.FirstDay);
+            reply.AverageWaitDays = Math.Round(waiting.Average(w => (double)(today.DayNumber - w.FirstDay)), 1);
+            reply.WithAld = waiting.Count(w => w.Ald == 1);
+            reply.Aged70OrMore = waiting.Count(w => w.Old == 1);
+        }
+
+        return reply;
+    }
+
+    public override async Task<PatientSummaryReply> GetPatientSummary(PatientSummaryRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Guid.TryParse(request.PatientId, out var id))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "patient_id: a GUID."));
+        }
+
+        var p = await db.Patients.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, context.CancellationToken);
+        if (p is null)
+        {
+            return new PatientSummaryReply { Found = false };
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var age = today.Year - p.BirthDate.Year - (today < p.BirthDate.AddYears(today.Year - p.BirthDate.Year) ? 1 : 0);
+        return new PatientSummaryReply
+        {
+            Found = true,
+            Pseudonym = pseudonyms.For(p.Id),
+            BirthYear = p.BirthDate.Year,
+            AgeBand = age switch { < 18 => "0-17", < 40 => "18-39", < 60 => "40-59", < 70 => "60-69", < 80 => "70-79", _ => "80+" },
+            CommuneCode = p.CommuneCode,
+            HasAld = p.HasAld,
+            Precarity = p.Precarity,
+            Isolation = p.Isolation,
+            NeedsTransport = p.NeedsTransport,
+            HasReferringGp = p.HasReferringGp,
+            Waiting = await db.WaitingListEntries.AnyAsync(e => e.PatientId == id && e.LeftAt == null, context.CancellationToken),
+        };
+    }
+
+    private static void RequireCommune(string commune)
+    {
+        if (!InseeCode.IsValid(commune))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {InseeCode.Rule}"));
         }
-
-        var count = await db.Patients.CountAsync(p => p.CommuneCode == request.CommuneCode && !p.HasReferringGp, context.CancellationToken);
-        return new CommuneCountReply { CommuneCode = request.CommuneCode, PatientsWithoutGp = count };
     }
 }

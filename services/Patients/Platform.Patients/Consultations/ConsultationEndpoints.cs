@@ -1,0 +1,187 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Patients.Registry;
+
+namespace Platform.Patients.Consultations;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ConsultationKind>))]
+public enum ConsultationKind
+{
+    Scheduled,
+    Urgent,
+    Teleconsultation,
+    AssistedTeleconsultation,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<OrientationKind>))]
+public enum OrientationKind
+{
+    Specialist,
+    NurseFollowUp,
+    Pharmacy,
+    SocialWorker,
+}
+
+public sealed class Consultation
+{
+    public Guid Id { get; init; }
+
+    public Guid PatientId { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public Guid SiteId { get; init; }
+
+    public required string PractitionerRpps { get; init; }
+
+    public ConsultationKind Kind { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public List<Orientation> Orientations { get; init; } = [];
+}
+
+public sealed class Orientation
+{
+    public Guid Id { get; init; }
+
+    public Guid ConsultationId { get; init; }
+
+    public OrientationKind Kind { get; init; }
+
+    public string? Note { get; init; }
+}
+
+public sealed record OrientationRequest(OrientationKind? Kind, string? Note);
+
+public sealed record RecordConsultationRequest(DateOnly? Date, Guid? SiteId, string? PractitionerRpps, ConsultationKind? Kind, IReadOnlyList<OrientationRequest>? Orientations);
+
+public sealed record OrientationResponse(Guid Id, OrientationKind Kind, string? Note);
+
+public sealed record ConsultationResponse(Guid Id, Guid PatientId, DateOnly Date, Guid SiteId, string PractitionerRpps, ConsultationKind Kind, IReadOnlyList<OrientationResponse> Orientations)
+{
+    public static ConsultationResponse From(Consultation c) => new(c.Id, c.PatientId, c.Date, c.SiteId, c.PractitionerRpps, c.Kind,
+        c.Orientations.ConvertAll(o => new OrientationResponse(o.Id, o.Kind, o.Note)));
+}
+
+public static class ConsultationEndpoints
+{
+    public const int MaxOrientations = 10;
+
+    public static IEndpointRouteBuilder MapConsultations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/patients/{id:guid}/consultations").WithTags("Consultations");
+        group.MapPost("/", RecordAsync)
+            .WithName("RecordConsultation")
+            .WithSummary("Record a consultation and its orientations; publishes ConsultationRecorded and PatientOrientated");
+        group.MapGet("/", ListAsync).WithName("ListConsultations").WithSummary("The patient's consultations, newest first");
+        return app;
+    }
+
+    public static Dictionary<string, string[]> Validate(RecordConsultationRequest request, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        if (request.Date is not { } date)
+        {
+            errors["date"] = ["Required (YYYY-MM-DD)."];
+        }
+        else if (date > today || date < today.AddYears(-5))
+        {
+            errors["date"] = ["A consultation is recorded for a day in the past five years, not in the future."];
+        }
+
+        if (request.SiteId is null || request.SiteId == Guid.Empty)
+        {
+            errors["siteId"] = ["Required: the site's id in the Missions service."];
+        }
+
+        if (!Rpps.IsValid(request.PractitionerRpps))
+        {
+            errors["practitionerRpps"] = [Rpps.Rule];
+        }
+
+        if (request.Kind is null)
+        {
+            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<ConsultationKind>())}."];
+        }
+
+        var orientations = request.Orientations ?? [];
+        if (orientations.Count > MaxOrientations)
+        {
+            errors["orientations"] = [$"At most {MaxOrientations} orientations per consultation."];
+        }
+
+        for (var i = 0; i < orientations.Count; i++)
+        {
+            if (orientations[i] is null || orientations[i].Kind is null)
+            {
+                errors[$"orientations[{i}].kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<OrientationKind>())}."];
+            }
+            else if (orientations[i].Note is { Length: > 500 })
+            {
+                errors[$"orientations[{i}].note"] = ["At most 500 characters."];
+            }
+        }
+
+        return errors;
+    }
+
+    internal static async Task<Results<Created<ConsultationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
+        Guid id, RecordConsultationRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var errors = Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The consultation cannot be recorded as given.");
+        }
+
+        var commune = await db.Patients.Where(p => p.Id == id).Select(p => p.CommuneCode).FirstOrDefaultAsync(ct);
+        if (commune is null)
+        {
+            return RegistryEndpoints.NotFound(id);
+        }
+
+        var consultation = new Consultation
+        {
+            Id = Guid.CreateVersion7(),
+            PatientId = id,
+            Date = request.Date!.Value,
+            SiteId = request.SiteId!.Value,
+            PractitionerRpps = request.PractitionerRpps!,
+            Kind = request.Kind!.Value,
+            RecordedAt = now,
+        };
+        foreach (var o in request.Orientations ?? [])
+        {
+            consultation.Orientations.Add(new Orientation { Id = Guid.CreateVersion7(), ConsultationId = consultation.Id, Kind = o.Kind!.Value, Note = o.Note });
+        }
+
+        db.Consultations.Add(consultation);
+        db.AddIntegrationEvent(new ConsultationRecorded(consultation.Id, id, commune, consultation.SiteId, consultation.PractitionerRpps, consultation.Kind.ToString(), consultation.Date));
+        foreach (var o in consultation.Orientations)
+        {
+            db.AddIntegrationEvent(new PatientOrientated(o.Id, consultation.Id, id, commune, o.Kind.ToString(), o.Note, consultation.Date));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/patients/{id}/consultations/{consultation.Id}", ConsultationResponse.From(consultation));
+    }
+
+    internal static async Task<Results<Ok<List<ConsultationResponse>>, ProblemHttpResult>> ListAsync(Guid id, PatientsDbContext db, CancellationToken ct)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == id, ct))
+        {
+            return RegistryEndpoints.NotFound(id);
+        }
+
+        var consultations = await db.Consultations.AsNoTracking().Include(c => c.Orientations)
+            .Where(c => c.PatientId == id).OrderByDescending(c => c.Date).ThenByDescending(c => c.RecordedAt).ToListAsync(ct);
+        return TypedResults.Ok(consultations.ConvertAll(ConsultationResponse.From));
+    }
+}
