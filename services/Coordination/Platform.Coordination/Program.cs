@@ -11,6 +11,7 @@ builder.AddMessaging<CoordinationDbContext>(bus =>
     bus.AddConsumer<PatientRegisteredConsumer>();
     bus.AddConsumer<PatientAssignedReferentConsumer>();
     bus.AddConsumer<PatientMovedConsumer>();
+    bus.AddConsumer<PatientsImportedConsumer>();
 });
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));

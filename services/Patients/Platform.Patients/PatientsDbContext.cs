@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Patients.Audit;
 using Platform.Patients.Consultations;
+using Platform.Patients.BulkImport;
 using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.WaitingLists;
@@ -20,6 +21,10 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<PatientImport> PatientImports => Set<PatientImport>();
+
+    public DbSet<PatientImportError> PatientImportErrors => Set<PatientImportError>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -80,6 +85,24 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
             e.HasKey(o => o.Id);
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(o => o.Note).HasMaxLength(500);
+        });
+        modelBuilder.Entity<PatientImport>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Sha256).HasMaxLength(64);
+            e.HasIndex(i => i.Sha256);
+            e.Property(i => i.Node).HasMaxLength(100);
+            e.HasIndex(i => new { i.Node, i.Status });
+            e.Property(i => i.Error).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<PatientImportError>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
+            e.Property(x => x.Field).HasMaxLength(40);
+            e.Property(x => x.Message).HasMaxLength(300);
+            e.HasIndex(x => new { x.ImportId, x.Line });
         });
         modelBuilder.AddOutboxAndInbox();
     }

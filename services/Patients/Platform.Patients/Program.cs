@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Patients;
 using Platform.Patients.Audit;
 using Platform.Patients.Consultations;
+using Platform.Patients.BulkImport;
 using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
@@ -17,6 +18,9 @@ builder.Services.AddOptions<PseudonymOptions>().BindConfiguration("Patients:Pseu
     .Validate(o => o.Key.Length >= 32, "Patients:Pseudonyms:Key must be set (32+ characters, a secret from configuration).")
     .ValidateOnStart();
 builder.Services.AddSingleton<Pseudonyms>();
+builder.Services.AddOptions<ImportOptions>().BindConfiguration("Patients:Imports");
+builder.Services.AddSingleton<ImportSignal>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
 builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
@@ -30,6 +34,7 @@ app.MapRegistry();
 app.MapWaitingLists();
 app.MapReferents();
 app.MapConsultations();
+app.MapImports();
 app.MapAccessAudit();
 app.MapGrpcService<PatientStatisticsService>();
 

@@ -58,3 +58,16 @@ public sealed record PatientOrientated(
     string Kind,
     string? Note,
     DateOnly Date) : IIntegrationEvent;
+
+/// <summary>A commune and how many people of it a batch concerns.</summary>
+public sealed record CommuneCount(string CommuneCode, int Count);
+
+/// <summary>
+/// One batch of a bulk import was written (people without a GP, as a CPAM extract lists them). One event per batch,
+/// not per person, so a million-row import does not flood the broker; the counts are per commune.
+/// </summary>
+public sealed record PatientsImported(
+    Guid ImportId,
+    int Batch,
+    IReadOnlyList<CommuneCount> Communes,
+    DateTimeOffset ImportedAt) : IIntegrationEvent;

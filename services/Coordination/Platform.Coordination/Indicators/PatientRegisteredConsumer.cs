@@ -61,3 +61,21 @@ internal static class CommuneCounts
             """, ct);
     }
 }
+
+/// <summary>A batch of a bulk import adds its people to their communes' counts.</summary>
+public sealed class PatientsImportedConsumer(CoordinationDbContext db, ILogger<PatientsImportedConsumer> logger)
+    : InboxConsumer<PatientsImported, CoordinationDbContext>(db, logger)
+{
+    protected override async Task ApplyAsync(ConsumeContext<PatientsImported> context, CancellationToken cancellationToken)
+    {
+        foreach (var commune in context.Message.Communes)
+        {
+            if (commune.Count < 0)
+            {
+                throw new InvalidMessageException($"PatientsImported {context.MessageId}: negative count for {commune.CommuneCode}.");
+            }
+
+            await Db.AddToCommuneAsync(commune.CommuneCode, commune.Count, context.MessageId, cancellationToken);
+        }
+    }
+}

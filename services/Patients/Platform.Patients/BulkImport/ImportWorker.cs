@@ -1,0 +1,356 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Patients.Registry;
+
+namespace Platform.Patients.BulkImport;
+
+/// <summary>Wakes the import worker when a file has been uploaded.</summary>
+public sealed class ImportSignal : IDisposable
+{
+    private readonly SemaphoreSlim _semaphore = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            if (_semaphore.CurrentCount == 0)
+            {
+                _semaphore.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
+
+    public void Dispose() => _semaphore.Dispose();
+}
+
+/// <summary>
+/// Processes spooled imports, one at a time per instance. Each batch (<see cref="ImportOptions.BatchSize"/> rows) is one
+/// transaction: the new patients (binary COPY; NIRs already registered are skipped), the rejected lines, the progress,
+/// and one PatientsImported event with per-commune counts. After a crash the import resumes at the last committed batch;
+/// importing the same rows again adds nobody.
+/// </summary>
+public sealed partial class ImportWorker(
+    IServiceScopeFactory scopes, ImportSignal signal, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
+{
+    public static string SpoolPath(ImportOptions o, Guid id) => Path.Combine(o.Directory, $"{id:N}.csv");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ClaimAsync(stoppingToken) is { } id)
+                {
+                    await ProcessAsync(id, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogWorkerFailed(logger, ex);
+            }
+
+            await ((Task)signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<Guid?> ClaimAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PatientsDbContext>();
+        // Pending, or Running on this node when it stopped mid-way (resumed from its last committed batch).
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE patient_imports SET status = 'Running', started_at = coalesce(started_at, now())
+            WHERE id = (SELECT id FROM patient_imports WHERE node = {Environment.MachineName} AND status IN ('Pending', 'Running')
+                        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+        return claimed.Count == 0 ? null : claimed[0];
+    }
+
+    internal async Task ProcessAsync(Guid id, CancellationToken ct)
+    {
+        var o = options.Value;
+        var path = SpoolPath(o, id);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PatientsDbContext>();
+        var import = await db.PatientImports.SingleAsync(i => i.Id == id, ct);
+        if (!File.Exists(path))
+        {
+            await FinishAsync(db, import, ImportStatus.Failed, "The uploaded file is gone (instance restarted without its spool volume); upload it again.", ct);
+            return;
+        }
+
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var reader = new Utf8LineReader(file);
+            reader.TryReadLine(out var header);
+            var format = CsvFormat.TryParseHeader(header ?? string.Empty, out _)!; // checked when the file was received
+            var batch = new ImportBatch(import.RowsDone / o.BatchSize);
+            var line = 1; // the header
+            var fields = new List<string>(16);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            while (reader.TryReadLine(out var text))
+            {
+                line++;
+                if (line - 1 <= import.RowsDone)
+                {
+                    continue; // committed before a restart
+                }
+
+                if (text is null)
+                {
+                    batch.Add(line, (null, "line", "Not valid UTF-8: the file must be UTF-8 encoded."));
+                }
+                else if (text.Length == 0)
+                {
+                    batch.Skip();
+                }
+                else
+                {
+                    batch.Add(line, ImportRow.Parse(format, text, fields, today));
+                }
+
+                if (batch.Count >= o.BatchSize)
+                {
+                    await WriteBatchAsync(db, import, batch, ct);
+                    batch = new ImportBatch(batch.Number + 1);
+                }
+            }
+
+            await WriteBatchAsync(db, import, batch, ct);
+            await FinishAsync(db, import, ImportStatus.Completed, null, ct);
+            File.Delete(path);
+            LogImported(logger, id, import.RowsImported, import.RowsDuplicate, import.RowsRejected);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never retried forever: the import is marked failed (batches already committed stay, a new upload resumes nothing twice).
+            LogImportFailed(logger, ex, id);
+            db.ChangeTracker.Clear();
+            import = await db.PatientImports.SingleAsync(i => i.Id == id, ct);
+            await FinishAsync(db, import, ImportStatus.Failed, "The import stopped on an unexpected error; upload the file again (rows already imported are skipped).", ct);
+        }
+    }
+
+    private async Task WriteBatchAsync(PatientsDbContext db, PatientImport import, ImportBatch batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+
+        // Drop the rows whose NIR is already registered, or appears earlier in this batch.
+        var valid = batch.Valid;
+        var nirs = valid.Select(r => r.Nir).ToArray();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT nir FROM patients WHERE nir = ANY(@nirs)", connection, (NpgsqlTransaction)transaction.GetDbTransaction()))
+        {
+            cmd.Parameters.AddWithValue("nirs", nirs);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                existing.Add(r.GetString(0));
+            }
+        }
+
+        var fresh = new List<ImportRow>(valid.Count);
+        foreach (var row in valid)
+        {
+            if (existing.Add(row.Nir))
+            {
+                fresh.Add(row);
+            }
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY patients (id, nir, first_name, last_name, birth_date, sex, commune_code, phone, email, has_ald, precarity, isolation, needs_transport, registered_at, has_referring_gp) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in fresh)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(row.Nir, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.FirstName, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.LastName, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.BirthDate, NpgsqlDbType.Date, ct);
+                await WriteNullableAsync(copy, row.Sex?.ToString(), ct);
+                await copy.WriteAsync(row.CommuneCode, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, row.Phone, ct);
+                await WriteNullableAsync(copy, row.Email, ct);
+                await copy.WriteAsync(row.HasAld, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(row.Precarity, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(row.Isolation, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(row.NeedsTransport, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        var keptErrors = await db.PatientImportErrors.CountAsync(e => e.ImportId == import.Id, ct);
+        foreach (var (line, field, message) in batch.Errors.Take(Math.Max(0, o.MaxErrorsKept - keptErrors)))
+        {
+            db.PatientImportErrors.Add(new PatientImportError { ImportId = import.Id, Line = line, Field = field, Message = message });
+        }
+
+        import.RowsDone += batch.Lines;
+        import.RowsImported += fresh.Count;
+        import.RowsDuplicate += valid.Count - fresh.Count;
+        import.RowsRejected += batch.Errors.Count;
+        if (fresh.Count > 0)
+        {
+            var communes = fresh.GroupBy(r => r.CommuneCode, StringComparer.Ordinal)
+                .Select(g => new CommuneCount(g.Key, g.Count())).OrderBy(c => c.CommuneCode, StringComparer.Ordinal).ToList();
+            db.AddIntegrationEvent(new PatientsImported(import.Id, batch.Number, communes, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+
+    private async Task FinishAsync(PatientsDbContext db, PatientImport import, ImportStatus status, string? error, CancellationToken ct)
+    {
+        import.Status = status;
+        import.Error = error;
+        import.CompletedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import worker failed; it will try again")]
+    private static partial void LogWorkerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {Id} failed")]
+    private static partial void LogImportFailed(ILogger logger, Exception exception, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {Id}: {Imported} imported, {Duplicate} already registered, {Rejected} rejected")]
+    private static partial void LogImported(ILogger logger, Guid id, int imported, int duplicate, int rejected);
+}
+
+/// <summary>The lines of one batch: valid rows and per-line errors.</summary>
+internal sealed class ImportBatch(int number)
+{
+    public int Number { get; } = number;
+
+    public List<ImportRow> Valid { get; } = [];
+
+    public List<(int Line, string Field, string Message)> Errors { get; } = [];
+
+    /// <summary>Data lines consumed (valid, rejected or blank).</summary>
+    public int Lines { get; private set; }
+
+    public int Count => Lines;
+
+    public void Skip() => Lines++;
+
+    public void Add(int line, (ImportRow? Row, string? Field, string? Error) parsed)
+    {
+        Lines++;
+        if (parsed.Row is { } row)
+        {
+            Valid.Add(row);
+        }
+        else
+        {
+            Errors.Add((line, parsed.Field!, parsed.Error!));
+        }
+    }
+}
+
+/// <summary>One CSV record, validated with the same rules as <c>POST /api/patients</c>.</summary>
+internal sealed record ImportRow(
+    string Nir, string FirstName, string LastName, DateOnly BirthDate, Sex? Sex, string CommuneCode, string? Phone, string? Email,
+    bool HasAld, bool Precarity, bool Isolation, bool NeedsTransport)
+{
+    public static (ImportRow? Row, string? Field, string? Error) Parse(CsvFormat format, string text, List<string> fields, DateOnly today)
+    {
+        if (!format.TrySplit(text, fields))
+        {
+            return (null, "line", "Unbalanced double quotes.");
+        }
+
+        if (fields.Count < format.Columns.Count)
+        {
+            return (null, "line", $"{fields.Count} field(s) where the header has {format.Columns.Count} (delimiter '{format.Delimiter}').");
+        }
+
+        string? Get(string column) => format.Index(column) is >= 0 and var i && i < fields.Count && fields[i].Length > 0 ? fields[i] : null;
+
+        var birthText = Get("birth_date");
+        DateOnly? birth = DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b) ? b : null;
+        if (birthText is not null && birth is null)
+        {
+            return (null, "birth_date", $"'{Truncate(birthText)}' is not a date (YYYY-MM-DD).");
+        }
+
+        Sex? sex = null;
+        if (Get("sex") is { } sexText)
+        {
+            sex = sexText.ToUpperInvariant() switch { "F" or "2" or "FEMALE" => Registry.Sex.Female, "M" or "1" or "MALE" => Registry.Sex.Male, _ => null };
+            if (sex is null)
+            {
+                return (null, "sex", $"'{Truncate(sexText)}' is not a sex code (F or M).");
+            }
+        }
+
+        var flags = new bool[4];
+        var flagNames = new[] { "ald", "precarity", "isolation", "needs_transport" };
+        for (var f = 0; f < flagNames.Length; f++)
+        {
+            switch (Get(flagNames[f]))
+            {
+                case null or "0" or "false" or "non": break;
+                case "1" or "true" or "oui": flags[f] = true; break;
+                case var other: return (null, flagNames[f], $"'{Truncate(other)}' is not 0 or 1.");
+            }
+        }
+
+        var request = new RegisterPatientRequest(Get("nir"), Get("first_name"), Get("last_name"), birth, Get("commune_code"), sex, Get("phone"), Get("email"),
+            flags[0], flags[1], flags[2], flags[3]);
+        var errors = PatientValidation.ValidateRegistration(request, today);
+        if (errors.Count > 0)
+        {
+            var first = errors.First();
+            return (null, ToColumn(first.Key), first.Value[0]);
+        }
+
+        return (new ImportRow(Registry.Nir.Normalize(request.Nir!), request.FirstName!.Trim(), request.LastName!.Trim(), birth!.Value, sex, request.CommuneCode!,
+            request.Phone, request.Email, flags[0], flags[1], flags[2], flags[3]), null, null);
+    }
+
+    private static string ToColumn(string field) => field switch
+    {
+        "firstName" => "first_name",
+        "lastName" => "last_name",
+        "birthDate" => "birth_date",
+        "communeCode" => "commune_code",
+        _ => field,
+    };
+
+    private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}
