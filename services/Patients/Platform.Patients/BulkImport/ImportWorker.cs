@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Registry;
@@ -98,18 +99,47 @@ public sealed partial class ImportWorker(
 
         try
         {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // Parsing and validating the next batch overlaps with writing the previous one (two cores, two stages).
+            var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            var rowsDone = import.RowsDone;
+            var producer = Task.Run(() => ReadBatches(path, rowsDone, batches.Writer, ct), ct);
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                await WriteBatchAsync(db, import, batch, ct);
+            }
+
+            await producer;
+            await FinishAsync(db, import, ImportStatus.Completed, null, ct);
+            File.Delete(path);
+            LogImported(logger, id, import.RowsImported, import.RowsDuplicate, import.RowsRejected);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never retried forever: the import is marked failed (batches already committed stay, a new upload resumes nothing twice).
+            LogImportFailed(logger, ex, id);
+            db.ChangeTracker.Clear();
+            import = await db.PatientImports.SingleAsync(i => i.Id == id, ct);
+            await FinishAsync(db, import, ImportStatus.Failed, "The import stopped on an unexpected error; upload the file again (rows already imported are skipped).", ct);
+        }
+    }
+
+    private void ReadBatches(string path, int rowsDone, ChannelWriter<ImportBatch> output, CancellationToken ct)
+    {
+        try
+        {
+            var o = options.Value;
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var reader = new Utf8LineReader(file);
             reader.TryReadLine(out var header);
             var format = CsvFormat.TryParseHeader(header ?? string.Empty, out _)!; // checked when the file was received
-            var batch = new ImportBatch(import.RowsDone / o.BatchSize);
+            var batch = new ImportBatch(rowsDone / o.BatchSize);
             var line = 1; // the header
             var fields = new List<string>(16);
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             while (reader.TryReadLine(out var text))
             {
                 line++;
-                if (line - 1 <= import.RowsDone)
+                if (line - 1 <= rowsDone)
                 {
                     continue; // committed before a restart
                 }
@@ -129,23 +159,25 @@ public sealed partial class ImportWorker(
 
                 if (batch.Count >= o.BatchSize)
                 {
-                    await WriteBatchAsync(db, import, batch, ct);
+                    Publish(batch);
                     batch = new ImportBatch(batch.Number + 1);
                 }
             }
 
-            await WriteBatchAsync(db, import, batch, ct);
-            await FinishAsync(db, import, ImportStatus.Completed, null, ct);
-            File.Delete(path);
-            LogImported(logger, id, import.RowsImported, import.RowsDuplicate, import.RowsRejected);
+            Publish(batch);
+            output.Complete();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // Never retried forever: the import is marked failed (batches already committed stay, a new upload resumes nothing twice).
-            LogImportFailed(logger, ex, id);
-            db.ChangeTracker.Clear();
-            import = await db.PatientImports.SingleAsync(i => i.Id == id, ct);
-            await FinishAsync(db, import, ImportStatus.Failed, "The import stopped on an unexpected error; upload the file again (rows already imported are skipped).", ct);
+            output.Complete(ex);
+        }
+
+        void Publish(ImportBatch b)
+        {
+            if (b.Count > 0 && !output.TryWrite(b))
+            {
+                output.WriteAsync(b, ct).AsTask().GetAwaiter().GetResult();
+            }
         }
     }
 
@@ -184,30 +216,31 @@ public sealed partial class ImportWorker(
             }
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY patients (id, nir, first_name, last_name, birth_date, sex, commune_code, phone, email, has_ald, precarity, isolation, needs_transport, registered_at, has_referring_gp) FROM STDIN (FORMAT BINARY)", ct))
+        // Text COPY (CSV), the server's fastest path for rows like these (measured against binary COPY in bench/).
+        await using (var copy = await connection.BeginTextImportAsync(
+            "COPY patients (id, nir, first_name, last_name, birth_date, sex, commune_code, phone, email, has_ald, precarity, isolation, needs_transport, registered_at, has_referring_gp) FROM STDIN (FORMAT csv)", ct))
         {
+            var registeredAt = now.ToString("O", CultureInfo.InvariantCulture);
+            var line = new StringBuilder(160);
             foreach (var row in fresh)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(row.Nir, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(row.FirstName, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(row.LastName, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(row.BirthDate, NpgsqlDbType.Date, ct);
-                await WriteNullableAsync(copy, row.Sex?.ToString(), ct);
-                await copy.WriteAsync(row.CommuneCode, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(copy, row.Phone, ct);
-                await WriteNullableAsync(copy, row.Email, ct);
-                await copy.WriteAsync(row.HasAld, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(row.Precarity, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(row.Isolation, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(row.NeedsTransport, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+                line.Clear()
+                    .Append(Guid.CreateVersion7().ToString()).Append(',')
+                    .Append(row.Nir).Append(',');
+                Quoted(line, row.FirstName).Append(',');
+                Quoted(line, row.LastName).Append(',');
+                line.Append(row.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(row.Sex?.ToString()).Append(',')
+                    .Append(row.CommuneCode).Append(',');
+                Quoted(line, row.Phone).Append(',');
+                Quoted(line, row.Email).Append(',')
+                    .Append(row.HasAld ? 't' : 'f').Append(',')
+                    .Append(row.Precarity ? 't' : 'f').Append(',')
+                    .Append(row.Isolation ? 't' : 'f').Append(',')
+                    .Append(row.NeedsTransport ? 't' : 'f').Append(',')
+                    .Append(registeredAt).Append(",f\n");
+                copy.Write(line);
             }
-
-            await copy.CompleteAsync(ct);
         }
 
         var keptErrors = await db.PatientImportErrors.CountAsync(e => e.ImportId == import.Id, ct);
@@ -231,8 +264,9 @@ public sealed partial class ImportWorker(
         await transaction.CommitAsync(ct);
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+    /// <summary>A CSV field in quotes (quotes doubled); nothing at all for null, which COPY reads as NULL.</summary>
+    private static StringBuilder Quoted(StringBuilder line, string? value) =>
+        value is null ? line : line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
 
     private async Task FinishAsync(PatientsDbContext db, PatientImport import, ImportStatus status, string? error, CancellationToken ct)
     {
