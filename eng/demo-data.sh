@@ -16,10 +16,14 @@ DEMO_COMMUNES=(
 DEMO_FIRST=(Jeanne Marcel Yvette Roger Simone André Odette Lucien Paulette Gérard Monique Bernard Colette René)
 DEMO_LAST=(Lemoine Guérin Boulay Chauvin Pichon Hamon Lebreton Cosnard Fouquet Gaudin Rocher Poirier Barbier Huet)
 
-post_json() {
-  # Prints the HTTP status; 201 created, 409 already there.
-  curl -s -o /dev/null -w '%{http_code}' -X POST "$GATEWAY/$1" -H 'Content-Type: application/json' \
-    ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} -d "$2"
+post() {
+  # POSTs JSON through the gateway, then counts the answer: DEMO_ID is the id created or already there.
+  local body; body="$(mktemp)"
+  local status; status="$(curl -s -o "$body" -w '%{http_code}' -X POST "$GATEWAY/$1" -H 'Content-Type: application/json' \
+    ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} -d "$2" || true)"
+  DEMO_ID="$(grep -oE '"(id|existingId|entryId|existingEntryId)":"[0-9a-f-]{36}"' "$body" | head -n1 | cut -d'"' -f4 || true)"
+  rm -f "$body"
+  tally "$status" "$3"
 }
 
 demo_nir() {
@@ -43,7 +47,10 @@ load_demo_data() {
       n=$((n + 1))
       local sex=$((n % 2 + 1)) year=$((1938 + (n * 7) % 50)) month=$((n % 12 + 1))
       local nir; nir="$(demo_nir "$sex" "$(printf '%02d' $((year % 100)))" "$(printf '%02d' "$month")" "${code:2:3}" "$(printf '%03d' "$n")")"
-      tally "$(post_json api/patients "{\"nir\":\"$nir\",\"firstName\":\"${DEMO_FIRST[$((n % 14))]}\",\"lastName\":\"${DEMO_LAST[$(((n * 5) % 14))]}\",\"birthDate\":\"$year-$(printf '%02d' "$month")-15\",\"communeCode\":\"$code\"}")" "patient $n"
+      local flags="\"hasAld\":$([ $((n % 3)) = 0 ] && echo true || echo false),\"precarity\":$([ $((n % 4)) = 0 ] && echo true || echo false),\"isolation\":$([ $((n % 5)) = 0 ] && echo true || echo false)"
+      post api/patients "{\"nir\":\"$nir\",\"firstName\":\"${DEMO_FIRST[$((n % 14))]}\",\"lastName\":\"${DEMO_LAST[$(((n * 5) % 14))]}\",\"birthDate\":\"$year-$(printf '%02d' "$month")-15\",\"communeCode\":\"$code\",$flags}" "patient $n"
+      # Everyone waits on the CPTS's list (a second run finds them there already).
+      post "api/patients/$DEMO_ID/waiting-lists" '{"scope":"territory","key":"cpts-pays-de-laval"}' "enrolment $n"
     done
   done
   local site
@@ -51,7 +58,13 @@ load_demo_data() {
     '{"name":"SMP Louis Pasteur","kind":"CentreDeSante","communeCode":"53130","linesPerWeek":2}' \
     '{"name":"Antenne de Saint-Pierre-la-Cour","kind":"Antenna","communeCode":"53247","linesPerWeek":1}' \
     '{"name":"Antenne du Genest-Saint-Isle","kind":"Antenna","communeCode":"53103","linesPerWeek":1}'; do
-    tally "$(post_json api/missions/sites "$site")" site
+    post api/missions/sites "$site" site
+  done
+  local practitioner
+  for practitioner in \
+    '{"rpps":"10101234564","firstName":"Claire","lastName":"Marchand","status":"Retired","homeCommuneCode":"53130"}' \
+    '{"rpps":"10003456786","firstName":"Thomas","lastName":"Renaud","status":"YoungGraduate","homeCommuneCode":"53054"}'; do
+    post api/missions/practitioners "$practitioner" practitioner
   done
   local funder
   for funder in \
@@ -61,7 +74,7 @@ load_demo_data() {
     '{"name":"Commune de Saint-Pierre-la-Cour","kind":"Commune"}' \
     '{"name":"Commune du Genest-Saint-Isle","kind":"Commune"}' \
     '{"name":"ARS Pays de la Loire","kind":"Ars"}'; do
-    tally "$(post_json api/funding/funders "$funder")" funder
+    post api/funding/funders "$funder" funder
   done
   log "demo data: $created created, $existing already there"
 }

@@ -6,9 +6,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPartnerAuthentication();
 builder.AddPlatformRouting();
+builder.Services.AddRequestTimeouts();
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
+app.UseRouting();
+app.UseRequestTimeouts(); // per-route timeouts (ReverseProxy:Routes:*:Timeout)
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Platform.Messaging;
 
 /// <summary>Wakes the outbox dispatcher as soon as an event is committed, so it need not wait for its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
+public sealed class OutboxSignal : WakeSignal;
+
+/// <summary>Wakes a background worker early; several notifications before it wakes count as one.</summary>
+public class WakeSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
@@ -27,7 +30,11 @@ public sealed class OutboxSignal : IDisposable
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _semaphore.WaitAsync(timeout, cancellationToken);
 
-    public void Dispose() => _semaphore.Dispose();
+    public void Dispose()
+    {
+        _semaphore.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>Notifies the <see cref="OutboxSignal"/> when outbox rows become visible: after an auto-committed save or a commit.</summary>

@@ -111,3 +111,34 @@ public class ReferentJourneyTests(RunningPlatform platform)
     private static async Task<int> Count(HttpClient gateway, string commune) =>
         (await gateway.GetFromJsonAsync<JsonElement>($"/api/coordination/indicators?commune={commune}")).GetProperty("patientsWithoutGp").GetInt32();
 }
+
+/// <summary>The import route takes files far larger than the gateway's default body limit.</summary>
+[Collection(nameof(RunningPlatform))]
+public class ImportThroughGatewayTests(RunningPlatform platform)
+{
+    [Fact]
+    public async Task A_large_csv_goes_through_the_gateway_and_is_imported()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var csv = new System.Text.StringBuilder("nir;first_name;last_name;birth_date;commune_code\n");
+        for (var i = 0; i < 2000; i++)
+        {
+            csv.Append(Nirs.Valid(1950)).Append(";Jeanne;Lemoine;1950-03-15;").Append(commune).Append('\n');
+        }
+
+        Assert.True(csv.Length > 64 * 1024);
+        var content = new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv");
+        var response = await gateway.PostAsync("/api/patients/imports", content);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var done = await Eventually.UntilAsync(
+            () => gateway.GetFromJsonAsync<JsonElement>(response.Headers.Location!.OriginalString),
+            s => s.GetProperty("status").GetString() == "Completed", TimeSpan.FromSeconds(30));
+        Assert.Equal(2000, done.GetProperty("rowsTotal").GetInt32());
+        Assert.Equal(2000, done.GetProperty("rowsImported").GetInt32() + done.GetProperty("rowsDuplicate").GetInt32());
+        Assert.Equal(done.GetProperty("rowsImported").GetInt32(), await Eventually.UntilAsync(
+            async () => (await gateway.GetFromJsonAsync<JsonElement>($"/api/coordination/indicators?commune={commune}")).GetProperty("patientsWithoutGp").GetInt32(),
+            c => c == done.GetProperty("rowsImported").GetInt32()));
+    }
+}

@@ -12,28 +12,7 @@ using Platform.Patients.Registry;
 namespace Platform.Patients.BulkImport;
 
 /// <summary>Wakes the import worker when a file has been uploaded.</summary>
-public sealed class ImportSignal : IDisposable
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            if (_semaphore.CurrentCount == 0)
-            {
-                _semaphore.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
-
-    public void Dispose() => _semaphore.Dispose();
-}
+public sealed class ImportSignal : WakeSignal;
 
 /// <summary>
 /// Processes spooled imports, one at a time per instance. Each batch (<see cref="ImportOptions.BatchSize"/> rows) is one
