@@ -209,4 +209,36 @@ public class PatientJourneyTests(PlatformHosts hosts)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
     }
+
+    [Fact]
+    public async Task Funders_and_analysts_never_see_identity_nor_the_audit()
+    {
+        var territory = $"t-{Guid.NewGuid():N}"[..20];
+        var patient = await RegisterAsync("53130");
+        await EnrolAsync(patient, territory);
+        using var funder = hosts.Patients.CreateClient();
+        funder.DefaultRequestHeaders.Add("X-Platform-Partner", "region-pdl");
+        funder.DefaultRequestHeaders.Add("X-Platform-Role", "funder");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await funder.GetAsync($"/api/patients/{patient}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await funder.GetAsync("/api/patients?commune=53130")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await funder.GetAsync($"/api/patients/{patient}/audit")).StatusCode);
+        var list = await funder.GetFromJsonAsync<JsonElement>($"/api/patients/waiting-lists/territory/{territory}");
+        var entry = list.GetProperty("items")[0];
+        Assert.Equal(patient, entry.GetProperty("patientId").GetGuid());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("lastName").ValueKind);
+        var auditedPartners = await hosts.PatientsDb.ScalarAsync<string>($"SELECT string_agg(partner, ',') FROM audit_entries WHERE patient_id = '{patient}'") ?? "";
+        Assert.DoesNotContain("region-pdl", auditedPartners, StringComparison.Ordinal); // nothing shown, nothing audited
+    }
+
+    [Fact]
+    public async Task A_person_born_in_corsica_registers_with_a_2A_nir()
+    {
+        var nir = Nirs.Valid(1958, department: "2A");
+        var response = await _patients.PostAsJsonAsync("/api/patients", new { nir, firstName = "Ghjuvanni", lastName = "Santoni", birthDate = "1958-03-01", communeCode = "2A004" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var wrongKey = nir[..13] + ((int.Parse(nir[13..], System.Globalization.CultureInfo.InvariantCulture) % 97) + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        var refused = await _patients.PostAsJsonAsync("/api/patients", new { nir = wrongKey, firstName = "G", lastName = "S", birthDate = "1958-03-01", communeCode = "2A004" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
 }

@@ -35,6 +35,15 @@ public sealed record Caller(string Partner, string Role)
         var role = context.Request.Headers[RoleHeader].ToString();
         return new Caller(partner.Length is > 0 and <= 100 ? partner : "direct", role.Length is > 0 and <= 50 ? role : "none");
     }
+
+    /// <summary>Funders and analysts work on aggregates and pseudonyms: they never see a patient's identity.</summary>
+    public bool MaySeeIdentity => Role is not ("funder" or "ars-analyst");
+
+    /// <summary>Who may read the access audit of a patient.</summary>
+    public bool MayReadAudit => Role is "platform-admin" or "cpts-coordinator" or "none";
+
+    public static ProblemHttpResult Forbidden(string what) =>
+        TypedResults.Problem(statusCode: 403, title: $"Your role may not {what}.");
 }
 
 public sealed record AuditEntryResponse(string Partner, string Role, string Action, string Route, DateTimeOffset At);
@@ -64,8 +73,13 @@ public static class AccessAudit
     }
 
     internal static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
-        Guid id, PatientsDbContext db, CancellationToken ct, int limit = 100)
+        Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct, int limit = 100)
     {
+        if (!Caller.From(http).MayReadAudit)
+        {
+            return Caller.Forbidden("read the access audit");
+        }
+
         if (!await db.Patients.AnyAsync(p => p.Id == id, ct))
         {
             return TypedResults.Problem(statusCode: 404, title: "No patient has this id.");

@@ -92,6 +92,11 @@ public static class RegistryEndpoints
     internal static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAsync(
         Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct)
     {
+        if (!Caller.From(http).MaySeeIdentity)
+        {
+            return Caller.Forbidden("see a patient's identity");
+        }
+
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (patient is null)
         {
@@ -103,9 +108,14 @@ public static class RegistryEndpoints
         return TypedResults.Ok(PatientResponse.From(patient));
     }
 
-    internal static async Task<Results<Ok<Paged<PatientSummary>>, ValidationProblem>> SearchAsync(
+    internal static async Task<Results<Ok<Paged<PatientSummary>>, ValidationProblem, ProblemHttpResult>> SearchAsync(
         PatientsDbContext db, HttpContext http, CancellationToken ct, string? name = null, string? commune = null, int page = 1, int pageSize = 50)
     {
+        if (!Caller.From(http).MaySeeIdentity)
+        {
+            return Caller.Forbidden("search patients by identity");
+        }
+
         var errors = PagingErrors(page, pageSize);
         if (commune is not null && !InseeCode.IsValid(commune))
         {

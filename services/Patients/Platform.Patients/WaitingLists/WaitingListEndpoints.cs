@@ -161,11 +161,13 @@ public static class WaitingListEndpoints
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
 
+        var showIdentity = Caller.From(http).MaySeeIdentity; // funders and analysts see the ranking without names
         var items = rows.Select((r, i) =>
         {
             var days = r.Entry.DaysWaited(now);
             var score = Priority.Compute(w, r.HasAld, r.BirthDate, r.Precarity, r.Isolation, days, today);
-            return new RankedPatient((page - 1) * pageSize + i + 1, r.Entry.Id, r.Entry.PatientId, r.FirstName, r.LastName, r.CommuneCode,
+            return new RankedPatient((page - 1) * pageSize + i + 1, r.Entry.Id, r.Entry.PatientId,
+                showIdentity ? r.FirstName : null, showIdentity ? r.LastName : null, r.CommuneCode,
                 r.Entry.EnrolledAt, days, score.Score, score.Components);
         }).ToList();
         db.Record(http, "waiting-list", items.Where(i => i.LastName is not null).Select(i => i.PatientId));
