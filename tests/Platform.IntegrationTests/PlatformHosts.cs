@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Contracts.Events;
 using Platform.Coordination;
+using Platform.Funding;
 using Platform.Patients;
 using Platform.Testing;
 
@@ -17,6 +18,8 @@ public sealed class PlatformHosts : IAsyncLifetime
 {
     public TestDatabase PatientsDb { get; private set; } = null!;
     public TestDatabase CoordinationDb { get; private set; } = null!;
+    public TestDatabase FundingDb { get; private set; } = null!;
+    public WebApplicationFactory<FundingDbContext> Funding { get; private set; } = null!;
     public TestVirtualHost Broker { get; private set; } = null!;
     public WebApplicationFactory<PatientsDbContext> Patients { get; private set; } = null!;
     public WebApplicationFactory<CoordinationDbContext> Coordination { get; private set; } = null!;
@@ -27,9 +30,12 @@ public sealed class PlatformHosts : IAsyncLifetime
     {
         PatientsDb = await TestDatabase.CreateAsync("it_patients");
         CoordinationDb = await TestDatabase.CreateAsync("it_coordination");
+        FundingDb = await TestDatabase.CreateAsync("it_funding");
         Broker = await TestVirtualHost.CreateAsync("it");
         Coordination = Host<CoordinationDbContext>("coordinationdb", CoordinationDb);
         _ = Coordination.Server; // start it first: its queue must exist before anything is published
+        Funding = Host<FundingDbContext>("fundingdb", FundingDb);
+        _ = Funding.Server;
         Observer = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(Broker.Uri);
@@ -79,6 +85,8 @@ public sealed class PlatformHosts : IAsyncLifetime
         await Observer.StopAsync();
         await Patients.DisposeAsync();
         await Coordination.DisposeAsync();
+        await Funding.DisposeAsync();
+        await FundingDb.DisposeAsync();
         await Broker.DisposeAsync();
         await PatientsDb.DisposeAsync();
         await CoordinationDb.DisposeAsync();

@@ -1,11 +1,16 @@
 using Platform.Funding;
+using Platform.Contracts.Grpc.Missions;
 using Platform.Funding.Funders;
+using Platform.Funding.Grants;
+using Platform.Funding.Indemnities;
+using Platform.Funding.Splits;
 using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<FundingDbContext>("fundingdb");
-builder.AddMessaging<FundingDbContext>();
+builder.AddMessaging<FundingDbContext>(bus => bus.AddConsumer<MissionCompletedConsumer>());
+builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
 builder.Services.AddGrpc();
 builder.Services.AddPlatformOpenApi("Funding: funders, grants and indemnities");
 
@@ -14,6 +19,9 @@ app.UsePlatformProblemDetails();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapFunders();
+app.MapGrants();
+app.MapSplits();
+app.MapIndemnities();
 app.MapGrpcService<FunderDirectoryService>();
 
 await app.RunServiceAsync<FundingDbContext>(args);

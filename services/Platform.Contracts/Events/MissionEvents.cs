@@ -1,0 +1,25 @@
+namespace Platform.Contracts.Events;
+
+/// <summary>
+/// A mission ended (Missions). Kind: <c>WeeklyRotation</c> (Monday–Saturday, 6 days), <c>SolidarityDays</c> (up to 2
+/// days a month in a red zone) or <c>Salaried</c> (a salaried schedule). Funding pays indemnities from it.
+/// </summary>
+public sealed record MissionCompleted(
+    Guid MissionId,
+    string Kind,
+    string PractitionerRpps,
+    Guid SiteId,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    int DaysWorked,
+    DateTimeOffset CompletedAt) : IIntegrationEvent;
+
+/// <summary>A payout batch paid a practitioner's indemnities for a period (Funding).</summary>
+public sealed record IndemnityPaid(
+    Guid BatchId,
+    string PractitionerRpps,
+    decimal Amount,
+    int Lines,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    DateTimeOffset PaidAt) : IIntegrationEvent;
