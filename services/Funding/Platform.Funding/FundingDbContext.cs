@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Funding.Budgets;
 using Platform.Funding.Funders;
 using Platform.Funding.Grants;
 using Platform.Funding.Indemnities;
@@ -18,6 +19,10 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
     public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
 
     public DbSet<PayoutItem> PayoutItems => Set<PayoutItem>();
+
+    public DbSet<SiteCost> SiteCosts => Set<SiteCost>();
+
+    public DbSet<ShortfallAlert> ShortfallAlerts => Set<ShortfallAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +66,19 @@ public sealed class FundingDbContext(DbContextOptions<FundingDbContext> options)
         {
             e.HasKey(p => p.LineId); // a line is paid once
             e.HasIndex(p => p.BatchId);
+        });
+        modelBuilder.Entity<SiteCost>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Amount).HasPrecision(12, 2);
+            e.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Description).HasMaxLength(300);
+            e.HasIndex(c => new { c.SiteId, c.Year });
+        });
+        modelBuilder.Entity<ShortfallAlert>(e =>
+        {
+            e.HasKey(a => new { a.SiteId, a.Year });
+            e.Property(a => a.Shortfall).HasPrecision(14, 2);
         });
         modelBuilder.AddOutboxAndInbox();
     }

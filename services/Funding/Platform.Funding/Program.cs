@@ -1,5 +1,6 @@
 using Platform.Funding;
 using Platform.Contracts.Grpc.Missions;
+using Platform.Funding.Budgets;
 using Platform.Funding.Funders;
 using Platform.Funding.Grants;
 using Platform.Funding.Indemnities;
@@ -22,6 +23,8 @@ app.MapFunders();
 app.MapGrants();
 app.MapSplits();
 app.MapIndemnities();
+app.MapSiteBudgets();
 app.MapGrpcService<FunderDirectoryService>();
+app.MapGrpcService<FundingCoverageService>();
 
 await app.RunServiceAsync<FundingDbContext>(args);

@@ -23,3 +23,12 @@ public sealed record IndemnityPaid(
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     DateTimeOffset PaidAt) : IIntegrationEvent;
+
+/// <summary>A site's funding for a year fell under its costs (Funding).</summary>
+public sealed record BudgetShortfallDetected(
+    Guid SiteId,
+    int Year,
+    decimal Costs,
+    decimal Funding,
+    decimal Shortfall,
+    DateTimeOffset DetectedAt) : IIntegrationEvent;

@@ -22,6 +22,67 @@ namespace Platform.Funding.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Funding.Budgets.ShortfallAlert", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("shortfall");
+
+                    b.HasKey("SiteId", "Year")
+                        .HasName("pk_shortfall_alerts");
+
+                    b.ToTable("shortfall_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Funding.Budgets.SiteCost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site_costs");
+
+                    b.HasIndex("SiteId", "Year")
+                        .HasDatabaseName("ix_site_costs_site_id_year");
+
+                    b.ToTable("site_costs", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Funding.Funders.Funder", b =>
                 {
                     b.Property<Guid>("Id")
