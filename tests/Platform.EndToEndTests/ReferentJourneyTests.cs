@@ -12,27 +12,13 @@ namespace Platform.EndToEndTests;
 [Collection(nameof(RunningPlatform))]
 public class ReferentJourneyTests(RunningPlatform platform)
 {
-    private static string ValidRpps()
-    {
-        var body = string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('0' + Random.Shared.Next(10))));
-        for (var check = 0; check < 10; check++)
-        {
-            if (Platform.Contracts.Rpps.IsValid(body + check))
-            {
-                return body + check;
-            }
-        }
-
-        throw new InvalidOperationException("unreachable: one check digit always fits");
-    }
-
     [Fact]
     public async Task A_referent_takes_the_patient_off_the_list_and_out_of_the_count()
     {
         using var gateway = platform.CreateGatewayClient();
         var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
         var territory = $"e2e-{Guid.NewGuid():N}"[..24];
-        var rpps = ValidRpps();
+        var rpps = RppsNumbers.Valid();
         Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/missions/practitioners",
             new { rpps, firstName = "Claire", lastName = "Marchand", status = "Retired", homeCommuneCode = "53130" })).StatusCode);
 
@@ -50,7 +36,7 @@ public class ReferentJourneyTests(RunningPlatform platform)
         Assert.Equal(50m, entry.GetProperty("score").GetDecimal()); // ALD 30 + age ≥ 70 20
         Assert.Equal(30m, entry.GetProperty("components").GetProperty("ald").GetDecimal());
 
-        var unknown = await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Practitioner", rpps = ValidRpps() });
+        var unknown = await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Practitioner", rpps = RppsNumbers.Valid() });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode); // Missions does not know this RPPS
 
         var assigned = await gateway.PostAsJsonAsync($"/api/patients/{id}/referent", new { kind = "Practitioner", rpps });

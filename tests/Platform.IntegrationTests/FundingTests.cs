@@ -14,12 +14,6 @@ public class FundingTests(PlatformHosts hosts)
     private const string FundingQueue = "mission-completed";
     private readonly HttpClient _funding = hosts.Funding.CreateClient();
 
-    private static string Rpps()
-    {
-        var body = string.Concat(Enumerable.Range(0, 10).Select(_ => (char)('0' + Random.Shared.Next(10))));
-        return Enumerable.Range(0, 10).Select(c => body + c).First(Platform.Contracts.Rpps.IsValid);
-    }
-
     private static MissionCompleted Mission(string rpps, string kind = "WeeklyRotation", int days = 6) =>
         new(Guid.NewGuid(), kind, rpps, Guid.NewGuid(), new DateOnly(2026, 10, 5), new DateOnly(2026, 10, 10), days, DateTimeOffset.UtcNow);
 
@@ -29,7 +23,7 @@ public class FundingTests(PlatformHosts hosts)
     [Fact]
     public async Task A_completed_mission_writes_one_indemnity_even_when_delivered_twice()
     {
-        var rpps = Rpps();
+        var rpps = RppsNumbers.Valid();
         var mission = Mission(rpps, days: 5);
         var messageId = NewId.NextGuid();
 
@@ -47,7 +41,7 @@ public class FundingTests(PlatformHosts hosts)
     [Fact]
     public async Task Solidarity_days_pay_200_a_day_and_salaried_schedules_nothing()
     {
-        var rpps = Rpps();
+        var rpps = RppsNumbers.Valid();
         await hosts.Observer.Publish(Mission(rpps, "SolidarityDays", 2));
         await hosts.Observer.Publish(Mission(rpps, "Salaried", 5));
         var lines = await Eventually.UntilAsync(() => Lines(rpps), l => l.Count >= 1);
@@ -58,7 +52,7 @@ public class FundingTests(PlatformHosts hosts)
     [Fact]
     public async Task An_unknown_mission_kind_goes_to_the_error_queue_and_blocks_nothing()
     {
-        var rpps = Rpps();
+        var rpps = RppsNumbers.Valid();
         var errorsBefore = await hosts.Broker.QueueDepthAsync(FundingQueue + "_error");
         await hosts.Observer.Publish(Mission(rpps, "Sabbatical", 3));
         await hosts.Observer.Publish(Mission(rpps));
@@ -70,7 +64,7 @@ public class FundingTests(PlatformHosts hosts)
     [Fact]
     public async Task A_correction_is_a_reversing_line_and_a_payout_pays_each_line_once()
     {
-        var rpps = Rpps();
+        var rpps = RppsNumbers.Valid();
         await hosts.Observer.Publish(Mission(rpps));
         await hosts.Observer.Publish(Mission(rpps, "SolidarityDays", 1));
         var lines = await Eventually.UntilAsync(() => Lines(rpps), l => l.Count == 2);

@@ -56,3 +56,15 @@ public class PriorityTests
     [InlineData("1000000000A", false)]
     public void Rpps_numbers_carry_a_luhn_check_digit(string rpps, bool valid) => Assert.Equal(valid, Rpps.IsValid(rpps));
 }
+
+public class TestIdentifierTests
+{
+    [Fact]
+    public void Generated_rpps_numbers_pass_the_platforms_check()
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.True(Platform.Contracts.Rpps.IsValid(Platform.Testing.RppsNumbers.Valid()));
+        }
+    }
+}

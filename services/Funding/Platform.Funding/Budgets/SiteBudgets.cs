@@ -109,16 +109,12 @@ public static class SiteBudgets
             return TypedResults.ValidationProblem(errors, title: "The cost cannot be recorded as given.");
         }
 
-        try
+        switch (await Sites.FindAsync(sites, siteId, ct))
         {
-            if (!(await sites.GetSiteAsync(new GetSiteRequest { Id = siteId.ToString() }, cancellationToken: ct)).Found)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site with this id is known to the Missions service."] });
-            }
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            return TypedResults.Problem(statusCode: 503, title: "The Missions service cannot be reached to check the site; try again.");
+            case (_, { } unavailable):
+                return unavailable;
+            case (null, _):
+                return Sites.Unknown();
         }
 
         db.SiteCosts.Add(new SiteCost { Id = Guid.CreateVersion7(), SiteId = siteId, Year = request.Year!.Value, Category = request.Category!.Value, Amount = request.Amount!.Value, Description = request.Description });
@@ -181,6 +177,27 @@ public static class SiteBudgets
         return Task.FromResult<Results<Ok<BreakEven>, ValidationProblem>>(TypedResults.Ok(new BreakEven(centres, networkFixedCosts, margin,
             "centres = ceiling(network fixed costs / (centre revenue − centre costs)), per year")));
     }
+}
+
+/// <summary>Sites live in the Missions service: Funding asks it over gRPC whether one exists.</summary>
+internal static class Sites
+{
+    /// <summary>The site, or null when Missions does not know it; or a 503 problem when Missions cannot be reached.</summary>
+    public static async Task<(Site? Site, ProblemHttpResult? Unavailable)> FindAsync(SiteDirectory.SiteDirectoryClient sites, Guid siteId, CancellationToken ct)
+    {
+        try
+        {
+            var reply = await sites.GetSiteAsync(new GetSiteRequest { Id = siteId.ToString() }, cancellationToken: ct);
+            return (reply.Found ? reply.Site : null, null);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return (null, TypedResults.Problem(statusCode: 503, title: "The Missions service cannot be reached to check the site; try again."));
+        }
+    }
+
+    public static ValidationProblem Unknown() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site with this id is known to the Missions service."] });
 }
 
 /// <summary>gRPC for Coordination: how well a site-year is funded.</summary>

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Grpc.Missions;
@@ -127,20 +126,18 @@ public static class GrantEndpoints
         var beneficiary = request.Beneficiary?.Trim();
         if (request.SiteId is { } siteId)
         {
-            try
+            var (site, unavailable) = await Budgets.Sites.FindAsync(sites, siteId, ct);
+            if (unavailable is not null)
             {
-                var site = await sites.GetSiteAsync(new GetSiteRequest { Id = siteId.ToString() }, cancellationToken: ct);
-                if (!site.Found)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site with this id is known to the Missions service."] });
-                }
+                return unavailable;
+            }
 
-                beneficiary ??= site.Site.Name;
-            }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            if (site is null)
             {
-                return TypedResults.Problem(statusCode: 503, title: "The Missions service cannot be reached to check the site; try again.");
+                return Budgets.Sites.Unknown();
             }
+
+            beneficiary ??= site.Name;
         }
 
         var grant = new Grant
