@@ -1,6 +1,8 @@
 using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination;
 using Platform.Coordination.Indicators;
+using Platform.Coordination.RedZones;
+using Platform.Coordination.Tasks;
 using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +14,9 @@ builder.AddMessaging<CoordinationDbContext>(bus =>
     bus.AddConsumer<PatientAssignedReferentConsumer>();
     bus.AddConsumer<PatientMovedConsumer>();
     bus.AddConsumer<PatientsImportedConsumer>();
+    bus.AddConsumer<PatientOrientatedConsumer>();
 });
+builder.Services.AddOptions<RedZoneThresholds>().BindConfiguration("RedZone:Thresholds");
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
 builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators");
@@ -22,6 +26,8 @@ app.UsePlatformProblemDetails();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapIndicators();
+app.MapTasks();
+app.MapZones();
 app.MapGrpcService<TerritorialIndicatorsService>();
 
 await app.RunServiceAsync<CoordinationDbContext>(args);

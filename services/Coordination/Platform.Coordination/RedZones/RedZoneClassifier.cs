@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace Platform.Coordination.RedZones;
+
+/// <summary>Thresholds of the red-zone criteria, from configuration (<c>RedZone:Thresholds</c>).</summary>
+public sealed class RedZoneThresholds
+{
+    /// <summary>One GP per this many inhabitants or fewer: above it, access to primary care is short (the quoted 1 per 2,000).</summary>
+    public int InhabitantsPerGp { get; set; } = 2000;
+
+    /// <summary>Share of the population with a long-term condition (ALD), in %, at or above which the need is high.</summary>
+    public decimal AldPrevalencePercent { get; set; } = 20m;
+
+    /// <summary>Minutes to the nearest emergency service at or above which it is far.</summary>
+    public int EmergencyMinutes { get; set; } = 30;
+
+    /// <summary>Share of GPs under 40, in %, under which the succession is not assured.</summary>
+    public decimal YoungGpSharePercent { get; set; } = 20m;
+
+    /// <summary>Median disposable income per consumption unit, EUR a year, under which the standard of living is low.</summary>
+    public decimal MedianIncome { get; set; } = 19_000m;
+
+    /// <summary>Besides the density criterion (always required), how many of the four others must be met.</summary>
+    public int OtherCriteriaRequired { get; set; } = 2;
+}
+
+public sealed record ZoneData(
+    string? Code,
+    string? Name,
+    string? Kind,
+    int? Population,
+    int? Gps,
+    decimal? AldPrevalencePercent,
+    int? EmergencyMinutes,
+    decimal? YoungGpSharePercent,
+    decimal? MedianIncome);
+
+public sealed record Criterion(string Name, string Value, string Threshold, bool Met, string Meaning);
+
+public sealed record Classification(string Code, string Name, string Kind, bool IsRedZone, IReadOnlyList<Criterion> Criteria, string Explanation);
+
+/// <summary>
+/// Classifies a commune or intercommunality criterion by criterion (access to primary care, ALD prevalence, distance to
+/// emergency services, young doctors, standard of living). A red zone needs the density criterion — more inhabitants
+/// per GP than the threshold — and at least <see cref="RedZoneThresholds.OtherCriteriaRequired"/> of the others. The
+/// explanation says which criteria decided, so a territory under the threshold but short of doctors (Laval) sees why.
+/// </summary>
+public static class RedZoneClassifier
+{
+    public static Classification Classify(ZoneData z, RedZoneThresholds t)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        ArgumentNullException.ThrowIfNull(t);
+        var perGp = z.Gps is > 0 ? (decimal)z.Population!.Value / z.Gps.Value : decimal.MaxValue;
+        var density = new Criterion("inhabitantsPerGp",
+            z.Gps is > 0 ? Whole(perGp) : "no GP",
+            $"more than {Whole(t.InhabitantsPerGp)}",
+            perGp > t.InhabitantsPerGp,
+            "Access to primary care: inhabitants for each GP.");
+        var others = new[]
+        {
+            new Criterion("aldPrevalencePercent", Pct(z.AldPrevalencePercent!.Value), $"{Pct(t.AldPrevalencePercent)} or more",
+                z.AldPrevalencePercent >= t.AldPrevalencePercent, "Population with a long-term condition (ALD)."),
+            new Criterion("emergencyMinutes", $"{z.EmergencyMinutes} min", $"{t.EmergencyMinutes} min or more",
+                z.EmergencyMinutes >= t.EmergencyMinutes, "Distance to the nearest emergency service."),
+            new Criterion("youngGpSharePercent", Pct(z.YoungGpSharePercent!.Value), $"under {Pct(t.YoungGpSharePercent)}",
+                z.YoungGpSharePercent < t.YoungGpSharePercent, "Share of GPs under 40: is the succession assured?"),
+            new Criterion("medianIncome", $"{Whole(z.MedianIncome!.Value)} EUR", $"under {Whole(t.MedianIncome)} EUR",
+                z.MedianIncome < t.MedianIncome, "Local standard of living (median income)."),
+        };
+        var othersMet = others.Count(c => c.Met);
+        var isRed = density.Met && othersMet >= t.OtherCriteriaRequired;
+        var metNames = string.Join(", ", others.Where(c => c.Met).Select(c => c.Meaning.TrimEnd('.').ToLowerInvariant()));
+        var explanation = (isRed, density.Met) switch
+        {
+            (true, _) => $"{z.Name} is a red zone: one GP for {density.Value} inhabitants (threshold {Whole(t.InhabitantsPerGp)}) and {othersMet} of the other criteria met ({metNames}).",
+            (false, false) => $"{z.Name} is not a red zone: one GP for {density.Value} inhabitants is under the threshold of one for {Whole(t.InhabitantsPerGp)}"
+                              + (othersMet > 0 ? $", although {othersMet} other criteria are met ({metNames}); it remains short of doctors without national help." : "."),
+            (false, true) => $"{z.Name} is not a red zone: one GP for {density.Value} inhabitants is above the threshold, but only {othersMet} of the other criteria are met ({t.OtherCriteriaRequired} needed)",
+        };
+        if (!isRed && density.Met)
+        {
+            explanation += othersMet > 0 ? $": {metNames}." : ".";
+        }
+
+        return new Classification(z.Code!, z.Name!, z.Kind!, isRed, [density, .. others], explanation);
+    }
+
+    public static Dictionary<string, string[]> Validate(ZoneData z)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        var errors = new Dictionary<string, string[]>();
+        if (z.Kind is not ("Commune" or "Intercommunality"))
+        {
+            errors["kind"] = ["Commune or Intercommunality."];
+        }
+        else if (z.Kind == "Commune" ? !Platform.Contracts.InseeCode.IsValid(z.Code) : z.Code is not { Length: 9 } || !z.Code.All(char.IsAsciiDigit))
+        {
+            errors["code"] = [z.Kind == "Commune" ? Platform.Contracts.InseeCode.Rule : "An intercommunality is identified by its 9-digit SIREN."];
+        }
+
+        if (string.IsNullOrWhiteSpace(z.Name) || z.Name.Length > 200)
+        {
+            errors["name"] = ["Required, at most 200 characters."];
+        }
+
+        if (z.Population is not (> 0 and < 20_000_000))
+        {
+            errors["population"] = ["A positive number of inhabitants."];
+        }
+
+        if (z.Gps is not (>= 0 and < 100_000))
+        {
+            errors["gps"] = ["The number of GPs (0 or more)."];
+        }
+
+        Percent(errors, "aldPrevalencePercent", z.AldPrevalencePercent);
+        Percent(errors, "youngGpSharePercent", z.YoungGpSharePercent);
+        if (z.EmergencyMinutes is not (>= 0 and <= 600))
+        {
+            errors["emergencyMinutes"] = ["Minutes to the nearest emergency service, 0 to 600."];
+        }
+
+        if (z.MedianIncome is not (> 0 and < 1_000_000))
+        {
+            errors["medianIncome"] = ["Median income in EUR a year, positive."];
+        }
+
+        return errors;
+    }
+
+    private static void Percent(Dictionary<string, string[]> errors, string field, decimal? value)
+    {
+        if (value is not (>= 0 and <= 100))
+        {
+            errors[field] = ["A percentage between 0 and 100."];
+        }
+    }
+
+    private static string Whole(decimal value) => Math.Round(value, 0, MidpointRounding.AwayFromZero).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Pct(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture) + " %";
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Platform.Contracts.Events;
+using Platform.Testing;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>Coordination: orientations become tasks (once), zones are classified and announced.</summary>
+[Collection(nameof(PlatformHosts))]
+public class CoordinationTests(PlatformHosts hosts)
+{
+    private readonly HttpClient _coordination = hosts.Coordination.CreateClient();
+
+    [Fact]
+    public async Task A_consultation_orientation_becomes_one_task_for_the_right_profession()
+    {
+        using var patients = hosts.Patients.CreateClient();
+        var commune = PlatformHosts.UniqueCommune();
+        var patient = (await (await patients.PostAsJsonAsync("/api/patients", new
+        {
+            nir = Nirs.Valid(1948), firstName = "Odette", lastName = "Roux", birthDate = "1948-03-01", communeCode = commune,
+        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var consultation = await patients.PostAsJsonAsync($"/api/patients/{patient}/consultations", new
+        {
+            date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), siteId = Guid.NewGuid(), practitionerRpps = RppsNumbers.Valid(),
+            kind = "Scheduled", orientations = new[] { new { kind = "NurseFollowUp", note = "pansement" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, consultation.StatusCode);
+
+        var tasks = await Eventually.UntilAsync(
+            () => _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}"), t => t.GetArrayLength() == 1);
+        var task = tasks[0];
+        Assert.Equal("Nurse", task.GetProperty("profession").GetString());
+        Assert.Equal(patient, task.GetProperty("patientId").GetGuid());
+
+        var orientationId = (await consultation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orientations")[0].GetProperty("id").GetGuid();
+        await hosts.Observer.Publish(new PatientOrientated(orientationId, Guid.NewGuid(), patient, commune, "NurseFollowUp", null, DateOnly.FromDateTime(DateTime.UtcNow)));
+        await Task.Delay(700);
+        Assert.Equal(1, (await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}")).GetArrayLength());
+
+        var id = task.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await _coordination.PostAsJsonAsync($"/api/coordination/tasks/{id}/assign", new { member = "IDE Martin (Laval)" })).StatusCode);
+        var done = await (await _coordination.PostAsync($"/api/coordination/tasks/{id}/done", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Done", done.GetProperty("status").GetString());
+        Assert.False(done.GetProperty("overdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Overdue_tasks_are_visible()
+    {
+        var commune = PlatformHosts.UniqueCommune();
+        await hosts.Observer.Publish(new PatientOrientated(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), commune, "SocialWorker", null, new DateOnly(2026, 1, 1)));
+        await Eventually.UntilAsync(() => _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}"), t => t.GetArrayLength() == 1);
+        await hosts.CoordinationDb.ScalarAsync<int>($"UPDATE tasks SET due_by = now() - interval '1 day' WHERE commune_code = '{commune}' RETURNING 1");
+
+        var overdue = await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}&overdue=true");
+        Assert.True(Assert.Single(overdue.EnumerateArray()).GetProperty("overdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Classifying_a_zone_explains_the_verdict_and_announces_it()
+    {
+        var announced = new System.Collections.Concurrent.ConcurrentBag<ZoneClassified>();
+        var observer = hosts.Observer.ConnectReceiveEndpoint($"zones-{Guid.NewGuid():N}", e => e.Handler<ZoneClassified>(ctx => { announced.Add(ctx.Message); return Task.CompletedTask; }));
+        await observer.Ready;
+
+        var response = await _coordination.PostAsJsonAsync("/api/coordination/zones/classify", new
+        {
+            code = "53130", name = "Laval", kind = "Commune", population = 50000, gps = 30,
+            aldPrevalencePercent = 21.5, emergencyMinutes = 10, youngGpSharePercent = 12, medianIncome = 20400,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(result.GetProperty("isRedZone").GetBoolean());
+        Assert.Equal(5, result.GetProperty("criteria").GetArrayLength());
+        var stored = await _coordination.GetFromJsonAsync<JsonElement>("/api/coordination/zones/53130");
+        Assert.Equal(result.GetProperty("explanation").GetString(), stored.GetProperty("explanation").GetString());
+        var evt = await Eventually.UntilAsync(() => Task.FromResult(announced.FirstOrDefault(z => z.ZoneCode == "53130")), z => z is not null);
+        Assert.False(evt!.IsRedZone);
+        await observer.StopAsync();
+
+        var bad = await _coordination.PostAsJsonAsync("/api/coordination/zones/classify", new { code = "53130", name = "Laval", kind = "Commune", population = -1 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("population", out _));
+    }
+}
