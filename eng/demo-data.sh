@@ -76,5 +76,9 @@ load_demo_data() {
     '{"name":"ARS Pays de la Loire","kind":"Ars"}'; do
     post api/funding/funders "$funder" funder
   done
+  # Laval classified: short of doctors, yet under the national threshold (see docs/coordination.md).
+  curl -s -o /dev/null -X POST "$GATEWAY/api/coordination/zones/classify" -H 'Content-Type: application/json' \
+    ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} \
+    -d '{"code":"53130","name":"Laval","kind":"Commune","population":50000,"gps":30,"aldPrevalencePercent":21.5,"emergencyMinutes":10,"youngGpSharePercent":12,"medianIncome":20400}' || true
   log "demo data: $created created, $existing already there"
 }
