@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Testing;
 
 namespace Platform.EndToEndTests;
 
@@ -41,6 +42,23 @@ public class FundingJourneyTests(RunningPlatform platform)
         Assert.Equal(166133m, budget.GetProperty("funding").GetDecimal());
         Assert.Equal(40000m, budget.GetProperty("shortfall").GetDecimal());
         Assert.Equal(0.806m, Math.Round(budget.GetProperty("coverageRatio").GetDecimal(), 3));
+
+        // The shortfall was announced through the outbox (BudgetShortfallDetected), and published.
+        var announced = await Eventually.UntilAsync(() => platform.Databases["funding"].ScalarAsync<long>(
+            $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%BudgetShortfallDetected' AND payload->>'siteId' = '{site}' AND sent_at IS NOT NULL"), c => c >= 1);
+        Assert.Equal(1L, announced); // the first cost was fully funded; the second left 40,000 EUR uncovered: one event
+
+        // The twelve communes' 20,000 EUR, split by population through the gateway.
+        var split = await gateway.PostAsJsonAsync("/api/funding/splits", new
+        {
+            total = 20000,
+            communes = new[] { ("53201", 7307), ("53054", 6085), ("53137", 2648), ("53182", 1820), ("53171", 460), ("53042", 1789),
+                               ("53046", 723), ("53127", 445), ("53001", 1854), ("53158", 1064), ("53026", 500), ("53238", 1790) }
+                .Select(c => new { communeCode = c.Item1, population = c.Item2 }),
+        });
+        var shares = (await split.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("shares").EnumerateArray().Select(x => x.GetProperty("amount").GetDecimal()).ToList();
+        Assert.Equal(12, shares.Count);
+        Assert.Equal(20000.00m, shares.Sum());
 
         var breakEven = await gateway.GetFromJsonAsync<JsonElement>("/api/funding/network/break-even");
         Assert.Equal(21, breakEven.GetProperty("centresNeeded").GetInt32());

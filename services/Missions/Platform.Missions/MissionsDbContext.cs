@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Missions.Practitioners;
+using Platform.Missions.Scheduling;
 using Platform.Missions.Sites;
 
 namespace Platform.Missions;
@@ -11,6 +12,8 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
     public DbSet<Site> Sites => Set<Site>();
 
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+
+    public DbSet<Mission> Missions => Set<Mission>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -31,6 +34,17 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
             e.Property(p => p.LastName).HasMaxLength(100);
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.HomeCommuneCode).HasMaxLength(5);
+        });
+        modelBuilder.Entity<Mission>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.PractitionerRpps).HasMaxLength(11);
+            e.Property(m => m.Version).IsRowVersion();
+            e.Ignore(m => m.Days);
+            e.HasIndex(m => new { m.PractitionerRpps, m.StartDate });
+            e.HasIndex(m => new { m.SiteId, m.StartDate });
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -1,12 +1,14 @@
 using Platform.Messaging;
 using Platform.Missions;
 using Platform.Missions.Practitioners;
+using Platform.Missions.Scheduling;
+using Platform.Missions.Zones;
 using Platform.Missions.Sites;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
-builder.AddMessaging<MissionsDbContext>();
+builder.AddMessaging<MissionsDbContext>(bus => bus.AddConsumer<ZoneClassifiedConsumer>());
 builder.Services.AddGrpc();
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
@@ -16,6 +18,7 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapSites();
 app.MapPractitioners();
+app.MapMissions();
 app.MapGrpcService<SiteDirectoryService>();
 app.MapGrpcService<PractitionerDirectoryService>();
 

@@ -153,6 +153,73 @@ namespace Platform.Missions.Migrations
                     b.ToTable("practitioners", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Missions.Scheduling.Mission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DaysWorked")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_worked");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PractitionerRpps")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("practitioner_rpps");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_missions");
+
+                    b.HasIndex("PractitionerRpps", "StartDate")
+                        .HasDatabaseName("ix_missions_practitioner_rpps_start_date");
+
+                    b.HasIndex("SiteId", "StartDate")
+                        .HasDatabaseName("ix_missions_site_id_start_date");
+
+                    b.ToTable("missions", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Missions.Sites.Site", b =>
                 {
                     b.Property<Guid>("Id")
@@ -165,6 +232,10 @@ namespace Platform.Missions.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
+
+                    b.Property<bool>("IsRedZone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_red_zone");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -25,4 +25,7 @@ public sealed class Site
 
     /// <summary>Doctors per week the site can host: 1, or 2 with a "second line".</summary>
     public int LinesPerWeek { get; set; } = 1;
+
+    /// <summary>Whether the site's commune is a red zone (from Coordination's ZoneClassified): solidarity days go only there.</summary>
+    public bool IsRedZone { get; set; }
 }

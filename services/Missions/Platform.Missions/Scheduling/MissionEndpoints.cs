@@ -1,0 +1,212 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Contracts;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+
+namespace Platform.Missions.Scheduling;
+
+public sealed record ScheduleMissionRequest(MissionKind? Kind, string? PractitionerRpps, Guid? SiteId, DateOnly? StartDate, DateOnly? EndDate);
+
+public sealed record CompleteRequest(int? DaysWorked);
+
+public sealed record MissionResponse(Guid Id, MissionKind Kind, string PractitionerRpps, Guid SiteId, DateOnly StartDate, DateOnly EndDate, MissionState State, int? DaysWorked)
+{
+    public static MissionResponse From(Mission m) => new(m.Id, m.Kind, m.PractitionerRpps, m.SiteId, m.StartDate, m.EndDate, m.State, m.DaysWorked);
+}
+
+/// <summary>
+/// Missions and their rules: a practitioner is never in two places at once; a site-week holds at most its lines of
+/// rotations; a rotation runs Monday to Saturday; solidarity days only in red-zone sites, at most 2 per practitioner
+/// per calendar month. The checks and the insert run in one serializable transaction, so two requests cannot both
+/// take the last place.
+/// </summary>
+public static class MissionEndpoints
+{
+    public const int SolidarityDaysPerMonth = 2;
+
+    public static IEndpointRouteBuilder MapMissions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/missions/missions").WithTags("Missions");
+        group.MapPost("/", ScheduleAsync).WithName("ScheduleMission").WithSummary("Propose a mission (rules checked)");
+        group.MapGet("/", ListAsync).WithName("ListMissions").WithSummary("Missions of a practitioner (?rpps=) or a site (?siteId=)");
+        group.MapPost("/{id:guid}/{transition}", TransitionAsync)
+            .WithName("MissionTransition")
+            .WithSummary("confirm, start, complete (publishes MissionCompleted) or cancel");
+        return app;
+    }
+
+    internal static Dictionary<string, string[]> ValidateShape(ScheduleMissionRequest r)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (r.Kind is null)
+        {
+            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<MissionKind>())}."];
+        }
+
+        if (!Rpps.IsValid(r.PractitionerRpps))
+        {
+            errors["practitionerRpps"] = [Rpps.Rule];
+        }
+
+        if (r.SiteId is null || r.SiteId == Guid.Empty)
+        {
+            errors["siteId"] = ["Required."];
+        }
+
+        if (r.StartDate is not { } start || r.EndDate is not { } end)
+        {
+            errors["startDate"] = ["Start and end dates are required (YYYY-MM-DD)."];
+            return errors;
+        }
+
+        if (end < start)
+        {
+            errors["endDate"] = ["The mission ends before it starts."];
+        }
+        else if (r.Kind == MissionKind.WeeklyRotation && (start.DayOfWeek != DayOfWeek.Monday || end != start.AddDays(5)))
+        {
+            errors["startDate"] = ["A weekly rotation runs from a Monday to the Saturday after it."];
+        }
+        else if (r.Kind == MissionKind.SolidarityDays && (end.DayNumber - start.DayNumber + 1 > SolidarityDaysPerMonth || start.Month != end.Month))
+        {
+            errors["endDate"] = ["Solidarity days: 1 or 2 days within one month."];
+        }
+        else if (r.Kind == MissionKind.Salaried && end.DayNumber - start.DayNumber + 1 > 31)
+        {
+            errors["endDate"] = ["A salaried schedule is recorded month by month (31 days at most)."];
+        }
+
+        return errors;
+    }
+
+    internal static async Task<Results<Created<MissionResponse>, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
+        ScheduleMissionRequest request, MissionsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = ValidateShape(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The mission cannot be scheduled as given.");
+        }
+
+        var (kind, rpps, siteId, start, end) = (request.Kind!.Value, request.PractitionerRpps!, request.SiteId!.Value, request.StartDate!.Value, request.EndDate!.Value);
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        if (!await db.Practitioners.AnyAsync(p => p.Rpps == rpps, ct))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["practitionerRpps"] = ["No practitioner with this RPPS is registered."] });
+        }
+
+        var site = await db.Sites.FirstOrDefaultAsync(s => s.Id == siteId, ct);
+        if (site is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site has this id."] });
+        }
+
+        var active = db.Missions.Where(m => m.State != MissionState.Cancelled);
+        if (await active.AnyAsync(m => m.PractitionerRpps == rpps && m.StartDate <= end && m.EndDate >= start, ct))
+        {
+            return TypedResults.Problem(statusCode: 409, title: "The practitioner already has a mission on these days.");
+        }
+
+        if (kind == MissionKind.WeeklyRotation
+            && await active.CountAsync(m => m.SiteId == siteId && m.Kind == MissionKind.WeeklyRotation && m.StartDate == start, ct) >= site.LinesPerWeek)
+        {
+            return TypedResults.Problem(statusCode: 409, title: $"This site-week is full ({site.LinesPerWeek} line(s)).");
+        }
+
+        if (kind == MissionKind.SolidarityDays)
+        {
+            if (!site.IsRedZone)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["Solidarity days are only for sites in a red zone."] });
+            }
+
+            var (monthStart, monthEnd) = (new DateOnly(start.Year, start.Month, 1), new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1));
+            var taken = await active.Where(m => m.PractitionerRpps == rpps && m.Kind == MissionKind.SolidarityDays && m.StartDate >= monthStart && m.StartDate <= monthEnd)
+                .SumAsync(m => m.EndDate.DayNumber - m.StartDate.DayNumber + 1, ct);
+            if (taken + (end.DayNumber - start.DayNumber + 1) > SolidarityDaysPerMonth)
+            {
+                return TypedResults.Problem(statusCode: 409, title: $"At most {SolidarityDaysPerMonth} solidarity days a month: {taken} already planned in {start:yyyy-MM}.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var mission = new Mission { Id = Guid.CreateVersion7(), Kind = kind, PractitionerRpps = rpps, SiteId = siteId, StartDate = start, EndDate = end, State = MissionState.Proposed, CreatedAt = now, UpdatedAt = now };
+        db.Missions.Add(mission);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } }
+                                       or PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Another mission was scheduled at the same moment; try again.");
+        }
+
+        return TypedResults.Created($"/api/missions/missions?rpps={rpps}", MissionResponse.From(mission));
+    }
+
+    internal static async Task<Ok<List<MissionResponse>>> ListAsync(MissionsDbContext db, CancellationToken ct, string? rpps = null, Guid? siteId = null)
+    {
+        var missions = await db.Missions.AsNoTracking()
+            .Where(m => (rpps == null || m.PractitionerRpps == rpps) && (siteId == null || m.SiteId == siteId))
+            .OrderBy(m => m.StartDate).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(missions.ConvertAll(MissionResponse.From));
+    }
+
+    internal static async Task<Results<Ok<MissionResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
+        Guid id, string transition, CompleteRequest? request, MissionsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        MissionState? target = transition switch
+        {
+            "confirm" => MissionState.Confirmed,
+            "start" => MissionState.InProgress,
+            "complete" => MissionState.Completed,
+            "cancel" => MissionState.Cancelled,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["transition"] = ["One of confirm, start, complete, cancel."] });
+        }
+
+        var mission = await db.Missions.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (mission is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "No mission has this id.");
+        }
+
+        if (!Mission.Transitions[mission.State].Contains(target.Value))
+        {
+            return TypedResults.Problem(statusCode: 409, title: $"A {mission.State} mission cannot be moved to {target}.");
+        }
+
+        var now = time.GetUtcNow();
+        if (target == MissionState.Completed)
+        {
+            var days = request?.DaysWorked ?? Math.Min(mission.Days, mission.Kind == MissionKind.WeeklyRotation ? 6 : mission.Days);
+            if (days < 0 || days > mission.Days)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["daysWorked"] = [$"Between 0 and {mission.Days}."] });
+            }
+
+            mission.DaysWorked = days;
+            db.AddIntegrationEvent(new MissionCompleted(mission.Id, mission.Kind.ToString(), mission.PractitionerRpps, mission.SiteId, mission.StartDate, mission.EndDate, days, now));
+        }
+
+        mission.State = target.Value;
+        mission.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct); // state and event together; xmin refuses a concurrent change
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "The mission changed meanwhile; read it again.");
+        }
+
+        return TypedResults.Ok(MissionResponse.From(mission));
+    }
+}
