@@ -73,5 +73,17 @@ public class MissionJourneyTests(RunningPlatform platform)
         Assert.Equal(HttpStatusCode.BadRequest, (await gateway.PostAsJsonAsync("/api/missions/missions", Rotation(first, "2026-12-08", "2026-12-13"))).StatusCode); // a Tuesday
         Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/missions/missions", Rotation(first, "2026-12-07", "2026-12-12"))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await gateway.PostAsJsonAsync("/api/missions/missions", Rotation(second, "2026-12-07", "2026-12-12"))).StatusCode); // one line
+        var next = await gateway.PostAsJsonAsync("/api/missions/missions", Rotation(second, "2026-12-21", "2026-12-26"));
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+
+        var weeks = (await gateway.GetFromJsonAsync<JsonElement>($"/api/missions/sites/{site}/weeks?from=2026-12-07&weeks=3")).EnumerateArray().ToList();
+        Assert.Equal([false, true, false], weeks.Select(w => w.GetProperty("uncovered").GetBoolean()));
+        Assert.Equal(first, weeks[0].GetProperty("rotations")[0].GetProperty("practitionerRpps").GetString());
+
+        var nextId = (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var handover = await gateway.GetFromJsonAsync<JsonElement>($"/api/missions/missions/{nextId}/handover");
+        Assert.Equal(first, handover.GetProperty("previous").GetProperty("practitionerRpps").GetString());
+        Assert.Equal(JsonValueKind.Null, handover.GetProperty("next").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, (await gateway.GetAsync($"/api/missions/sites/{site}/weeks?from=2026-12-08")).StatusCode); // not a Monday
     }
 }

@@ -19,6 +19,7 @@ app.MapDefaultEndpoints();
 app.MapSites();
 app.MapPractitioners();
 app.MapMissions();
+app.MapCoverage();
 app.MapGrpcService<SiteDirectoryService>();
 app.MapGrpcService<PractitionerDirectoryService>();
 
