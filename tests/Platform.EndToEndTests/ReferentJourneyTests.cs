@@ -48,6 +48,11 @@ public class ReferentJourneyTests(RunningPlatform platform)
         Assert.Equal(0, await Eventually.UntilAsync(() => Count(gateway, commune), c => c == 0));
         var history = await gateway.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/referents");
         Assert.Equal(rpps, history[0].GetProperty("rpps").GetString());
+        var indicators = await Eventually.UntilAsync(
+            () => gateway.GetFromJsonAsync<JsonElement>($"/api/coordination/indicators?commune={commune}"),
+            i => i.GetProperty("givenAGp").GetInt32() == 1 && i.GetProperty("waitingListEntries").GetInt32() == 0);
+        Assert.Equal(1, indicators.GetProperty("givenAGp").GetInt32());       // given a GP
+        Assert.Equal(0, indicators.GetProperty("waitingListEntries").GetInt32()); // enrolled, then left (GivenDoctor)
     }
 
     [Fact]

@@ -40,6 +40,10 @@ public class CoordinationTests(PlatformHosts hosts)
         await Task.Delay(700);
         Assert.Equal(1, (await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}")).GetArrayLength());
 
+        var indicators = await Eventually.UntilAsync(
+            () => _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/indicators?commune={commune}"), i => i.GetProperty("consultations").GetInt32() == 1);
+        Assert.Equal(1, indicators.GetProperty("consultations").GetInt32());
+
         var id = task.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await _coordination.PostAsJsonAsync($"/api/coordination/tasks/{id}/assign", new { member = "IDE Martin (Laval)" })).StatusCode);
         var done = await (await _coordination.PostAsync($"/api/coordination/tasks/{id}/done", null)).Content.ReadFromJsonAsync<JsonElement>();

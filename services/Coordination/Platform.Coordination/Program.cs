@@ -15,6 +15,9 @@ builder.AddMessaging<CoordinationDbContext>(bus =>
     bus.AddConsumer<PatientMovedConsumer>();
     bus.AddConsumer<PatientsImportedConsumer>();
     bus.AddConsumer<PatientOrientatedConsumer>();
+    bus.AddConsumer<PatientEnrolledConsumer>();
+    bus.AddConsumer<PatientLeftWaitingListConsumer>();
+    bus.AddConsumer<ConsultationRecordedConsumer>();
 });
 builder.Services.AddOptions<RedZoneThresholds>().BindConfiguration("RedZone:Thresholds");
 builder.Services.AddGrpc();

@@ -9,6 +9,15 @@ public sealed class CommuneIndicator
     /// <summary>People registered without a referring GP (from PatientRegistered, reconciled against Patients).</summary>
     public int PatientsWithoutGp { get; set; }
 
+    /// <summary>People on a waiting list (PatientEnrolled / PatientLeftWaitingList; one per list entry).</summary>
+    public int WaitingListEntries { get; set; }
+
+    /// <summary>Consultations recorded for residents of the commune (ConsultationRecorded).</summary>
+    public int Consultations { get; set; }
+
+    /// <summary>People given a referring GP (PatientAssignedReferent, first referent).</summary>
+    public int GivenAGp { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? ReconciledAt { get; set; }

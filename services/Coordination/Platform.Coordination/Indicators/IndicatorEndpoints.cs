@@ -6,7 +6,8 @@ using Platform.Contracts.Grpc.Patients;
 
 namespace Platform.Coordination.Indicators;
 
-public sealed record CommuneIndicatorResponse(string CommuneCode, int PatientsWithoutGp, DateTimeOffset? UpdatedAt, DateTimeOffset? ReconciledAt);
+public sealed record CommuneIndicatorResponse(string CommuneCode, int PatientsWithoutGp, int WaitingListEntries, int Consultations, int GivenAGp,
+    DateTimeOffset? UpdatedAt, DateTimeOffset? ReconciledAt);
 
 public sealed record IndicatorPage(IReadOnlyList<CommuneIndicatorResponse> Items, int Page, int PageSize, int Total);
 
@@ -39,7 +40,7 @@ public static class IndicatorEndpoints
             }
 
             var one = await db.CommuneIndicators.AsNoTracking().FirstOrDefaultAsync(c => c.CommuneCode == commune, ct);
-            return TypedResults.Ok(one is null ? new CommuneIndicatorResponse(commune, 0, null, null) : ToResponse(one));
+            return TypedResults.Ok(one is null ? new CommuneIndicatorResponse(commune, 0, 0, 0, 0, null, null) : ToResponse(one));
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -103,5 +104,5 @@ public static class IndicatorEndpoints
     }
 
     private static CommuneIndicatorResponse ToResponse(CommuneIndicator c) =>
-        new(c.CommuneCode, c.PatientsWithoutGp, c.UpdatedAt, c.ReconciledAt);
+        new(c.CommuneCode, c.PatientsWithoutGp, c.WaitingListEntries, c.Consultations, c.GivenAGp, c.UpdatedAt, c.ReconciledAt);
 }

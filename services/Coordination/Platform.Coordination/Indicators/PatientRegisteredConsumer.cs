@@ -18,10 +18,14 @@ public sealed class PatientRegisteredConsumer(CoordinationDbContext db, ILogger<
 public sealed class PatientAssignedReferentConsumer(CoordinationDbContext db, ILogger<PatientAssignedReferentConsumer> logger)
     : InboxConsumer<PatientAssignedReferent, CoordinationDbContext>(db, logger)
 {
-    protected override Task ApplyAsync(ConsumeContext<PatientAssignedReferent> context, CancellationToken cancellationToken) =>
-        context.Message.FirstReferent
-            ? Db.AddToCommuneAsync(context.Message.CommuneCode, -1, context.MessageId, cancellationToken)
-            : Task.CompletedTask; // a change of referent changes no count
+    protected override async Task ApplyAsync(ConsumeContext<PatientAssignedReferent> context, CancellationToken cancellationToken)
+    {
+        if (context.Message.FirstReferent) // a change of referent changes no count
+        {
+            await Db.AddToCommuneAsync(context.Message.CommuneCode, -1, context.MessageId, cancellationToken);
+            await Db.AddToCounterAsync(context.Message.CommuneCode, "given_a_gp", 1, context.MessageId, cancellationToken);
+        }
+    }
 }
 
 /// <summary>A person still without a GP who moves is counted in their new commune instead of the old one.</summary>
@@ -40,8 +44,56 @@ public sealed class PatientMovedConsumer(CoordinationDbContext db, ILogger<Patie
     }
 }
 
+/// <summary>Waiting-list length per commune of residence.</summary>
+public sealed class PatientEnrolledConsumer(CoordinationDbContext db, ILogger<PatientEnrolledConsumer> logger)
+    : InboxConsumer<PatientEnrolled, CoordinationDbContext>(db, logger)
+{
+    protected override Task ApplyAsync(ConsumeContext<PatientEnrolled> context, CancellationToken cancellationToken) =>
+        Db.AddToCounterAsync(context.Message.CommuneCode, "waiting_list_entries", 1, context.MessageId, cancellationToken);
+}
+
+public sealed class PatientLeftWaitingListConsumer(CoordinationDbContext db, ILogger<PatientLeftWaitingListConsumer> logger)
+    : InboxConsumer<PatientLeftWaitingList, CoordinationDbContext>(db, logger)
+{
+    protected override Task ApplyAsync(ConsumeContext<PatientLeftWaitingList> context, CancellationToken cancellationToken) =>
+        Db.AddToCounterAsync(context.Message.CommuneCode, "waiting_list_entries", -1, context.MessageId, cancellationToken);
+}
+
+public sealed class ConsultationRecordedConsumer(CoordinationDbContext db, ILogger<ConsultationRecordedConsumer> logger)
+    : InboxConsumer<ConsultationRecorded, CoordinationDbContext>(db, logger)
+{
+    protected override Task ApplyAsync(ConsumeContext<ConsultationRecorded> context, CancellationToken cancellationToken) =>
+        Db.AddToCounterAsync(context.Message.CommuneCode, "consultations", 1, context.MessageId, cancellationToken);
+}
+
 internal static class CommuneCounts
 {
+    private static readonly HashSet<string> s_counters = ["waiting_list_entries", "consultations", "given_a_gp"];
+
+    /// <summary>Adds to one of a commune's counters in one atomic statement (never below zero).</summary>
+    public static async Task AddToCounterAsync(this CoordinationDbContext db, string commune, string counter, int delta, Guid? messageId, CancellationToken ct)
+    {
+        if (!InseeCode.IsValid(commune))
+        {
+            throw new InvalidMessageException($"Message {messageId}: communeCode '{commune}' is not an INSEE code.");
+        }
+
+        if (!s_counters.Contains(counter))
+        {
+            throw new ArgumentOutOfRangeException(nameof(counter));
+        }
+
+        // The column name comes from the fixed list above, never from a message.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO commune_indicators (commune_code, patients_without_gp, {counter}, updated_at)
+            VALUES (@p0, 0, greatest(0, @p1), @p2)
+            ON CONFLICT (commune_code) DO UPDATE
+            SET {counter} = greatest(0, commune_indicators.{counter} + @p1), updated_at = excluded.updated_at
+            """, [commune, delta, DateTimeOffset.UtcNow], ct);
+#pragma warning restore EF1002
+    }
+
     /// <summary>
     /// Adds <paramref name="delta"/> to a commune's count of people without a GP in one atomic statement, so concurrent
     /// events for one commune never lose an update. The count never goes below zero.

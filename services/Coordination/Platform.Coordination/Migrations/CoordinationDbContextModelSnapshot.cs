@@ -29,6 +29,14 @@ namespace Platform.Coordination.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
+                    b.Property<int>("Consultations")
+                        .HasColumnType("integer")
+                        .HasColumnName("consultations");
+
+                    b.Property<int>("GivenAGp")
+                        .HasColumnType("integer")
+                        .HasColumnName("given_a_gp");
+
                     b.Property<int>("PatientsWithoutGp")
                         .HasColumnType("integer")
                         .HasColumnName("patients_without_gp");
@@ -40,6 +48,10 @@ namespace Platform.Coordination.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("WaitingListEntries")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting_list_entries");
 
                     b.HasKey("CommuneCode")
                         .HasName("pk_commune_indicators");
