@@ -15,8 +15,6 @@ public sealed record ReconciliationResponse(string CommuneCode, int Projected, i
 
 public static class IndicatorEndpoints
 {
-    public const int MaxPageSize = 200;
-
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coordination/indicators").WithTags("Indicators");
@@ -43,17 +41,7 @@ public static class IndicatorEndpoints
             return TypedResults.Ok(one is null ? new CommuneIndicatorResponse(commune, 0, 0, 0, 0, null, null) : ToResponse(one));
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (page < 1)
-        {
-            errors["page"] = ["Pages start at 1."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
-        }
-
+        var errors = RequestValidation.PagingErrors(page, pageSize);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -68,9 +68,17 @@ public sealed class ConsultationRecordedConsumer(CoordinationDbContext db, ILogg
 
 internal static class CommuneCounts
 {
-    private static readonly HashSet<string> s_counters = ["waiting_list_entries", "consultations", "given_a_gp"];
+    /// <summary>The counters of commune_indicators an event may move (column names: never taken from a message).</summary>
+    private static readonly HashSet<string> s_counters = ["patients_without_gp", "waiting_list_entries", "consultations", "given_a_gp"];
 
-    /// <summary>Adds to one of a commune's counters in one atomic statement (never below zero).</summary>
+    /// <summary>Adds <paramref name="delta"/> to a commune's count of people without a GP (never below zero).</summary>
+    public static Task AddToCommuneAsync(this CoordinationDbContext db, string commune, int delta, Guid? messageId, CancellationToken ct) =>
+        db.AddToCounterAsync(commune, "patients_without_gp", delta, messageId, ct);
+
+    /// <summary>
+    /// Adds to one of a commune's counters; a counter never goes below zero. The update locks the commune's row until
+    /// the consumer's transaction commits, so concurrent events for one commune queue and none is lost.
+    /// </summary>
     public static async Task AddToCounterAsync(this CoordinationDbContext db, string commune, string counter, int delta, Guid? messageId, CancellationToken ct)
     {
         if (!InseeCode.IsValid(commune))
@@ -83,34 +91,17 @@ internal static class CommuneCounts
             throw new ArgumentOutOfRangeException(nameof(counter));
         }
 
-        // The column name comes from the fixed list above, never from a message.
-#pragma warning disable EF1002
-        await db.Database.ExecuteSqlRawAsync($"""
-            INSERT INTO commune_indicators (commune_code, patients_without_gp, {counter}, updated_at)
-            VALUES (@p0, 0, greatest(0, @p1), @p2)
-            ON CONFLICT (commune_code) DO UPDATE
-            SET {counter} = greatest(0, commune_indicators.{counter} + @p1), updated_at = excluded.updated_at
-            """, [commune, delta, DateTimeOffset.UtcNow], ct);
-#pragma warning restore EF1002
-    }
-
-    /// <summary>
-    /// Adds <paramref name="delta"/> to a commune's count of people without a GP in one atomic statement, so concurrent
-    /// events for one commune never lose an update. The count never goes below zero.
-    /// </summary>
-    public static async Task AddToCommuneAsync(this CoordinationDbContext db, string commune, int delta, Guid? messageId, CancellationToken ct)
-    {
-        if (!InseeCode.IsValid(commune))
-        {
-            throw new InvalidMessageException($"Message {messageId}: communeCode '{commune}' is not an INSEE code.");
-        }
-
+        var now = DateTimeOffset.UtcNow;
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO commune_indicators (commune_code, patients_without_gp, updated_at)
-            VALUES ({commune}, {Math.Max(0, delta)}, {DateTimeOffset.UtcNow})
-            ON CONFLICT (commune_code) DO UPDATE
-            SET patients_without_gp = greatest(0, commune_indicators.patients_without_gp + {delta}), updated_at = excluded.updated_at
+            INSERT INTO commune_indicators (commune_code, patients_without_gp, waiting_list_entries, consultations, given_a_gp, updated_at)
+            VALUES ({commune}, 0, 0, 0, 0, {now})
+            ON CONFLICT (commune_code) DO NOTHING
             """, ct);
+#pragma warning disable EF1002 // the column name comes from the fixed list above
+        await db.Database.ExecuteSqlRawAsync(
+            $"UPDATE commune_indicators SET {counter} = greatest(0, {counter} + {{1}}), updated_at = {{2}} WHERE commune_code = {{0}}",
+            [commune, delta, now], ct);
+#pragma warning restore EF1002
     }
 }
 

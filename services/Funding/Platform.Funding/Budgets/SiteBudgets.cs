@@ -91,7 +91,7 @@ public static class SiteBudgets
 
         if (request.Category is null)
         {
-            errors["category"] = [$"Required: one of {string.Join(", ", Enum.GetNames<CostCategory>())}."];
+            errors["category"] = RequestValidation.RequiredOneOf<CostCategory>();
         }
 
         if (Money.Check(request.Amount) is { } amountError)

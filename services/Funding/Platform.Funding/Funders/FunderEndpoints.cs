@@ -32,7 +32,7 @@ public static class FunderEndpoints
 
         if (request.Kind is null)
         {
-            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<FunderKind>())}."];
+            errors["kind"] = RequestValidation.RequiredOneOf<FunderKind>();
         }
 
         if (errors.Count > 0)

@@ -81,7 +81,7 @@ public static class GrantEndpoints
 
         if (r.Purpose is null)
         {
-            errors["purpose"] = [$"Required: one of {string.Join(", ", Enum.GetNames<GrantPurpose>())}."];
+            errors["purpose"] = RequestValidation.RequiredOneOf<GrantPurpose>();
         }
 
         if (r.SiteId is null && string.IsNullOrWhiteSpace(r.Beneficiary))

@@ -43,7 +43,7 @@ public static class PractitionerEndpoints
 
         if (request.Status is null)
         {
-            errors["status"] = [$"Required: one of {string.Join(", ", Enum.GetNames<PractitionerStatus>())}."];
+            errors["status"] = RequestValidation.RequiredOneOf<PractitionerStatus>();
         }
 
         if (!InseeCode.IsValid(request.HomeCommuneCode))

@@ -42,7 +42,7 @@ public static class MissionEndpoints
         var errors = new Dictionary<string, string[]>();
         if (r.Kind is null)
         {
-            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<MissionKind>())}."];
+            errors["kind"] = RequestValidation.RequiredOneOf<MissionKind>();
         }
 
         if (!Rpps.IsValid(r.PractitionerRpps))

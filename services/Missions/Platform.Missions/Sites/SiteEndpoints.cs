@@ -34,7 +34,7 @@ public static class SiteEndpoints
 
         if (request.Kind is null)
         {
-            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<SiteKind>())}."];
+            errors["kind"] = RequestValidation.RequiredOneOf<SiteKind>();
         }
 
         if (!InseeCode.IsValid(request.CommuneCode))

@@ -198,7 +198,7 @@ public static class ImportEndpoints
     internal static async Task<Results<Ok<Paged<ImportErrorResponse>>, ValidationProblem, ProblemHttpResult>> ErrorsAsync(
         Guid id, PatientsDbContext db, CancellationToken ct, int page = 1, int pageSize = 100)
     {
-        var errors = RegistryEndpoints.PagingErrors(page, pageSize);
+        var errors = RequestValidation.PagingErrors(page, pageSize);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

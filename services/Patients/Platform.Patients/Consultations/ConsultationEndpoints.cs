@@ -107,7 +107,7 @@ public static class ConsultationEndpoints
 
         if (request.Kind is null)
         {
-            errors["kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<ConsultationKind>())}."];
+            errors["kind"] = RequestValidation.RequiredOneOf<ConsultationKind>();
         }
 
         var orientations = request.Orientations ?? [];
@@ -120,7 +120,7 @@ public static class ConsultationEndpoints
         {
             if (orientations[i] is null || orientations[i].Kind is null)
             {
-                errors[$"orientations[{i}].kind"] = [$"Required: one of {string.Join(", ", Enum.GetNames<OrientationKind>())}."];
+                errors[$"orientations[{i}].kind"] = RequestValidation.RequiredOneOf<OrientationKind>();
             }
             else if (orientations[i].Note is { Length: > 500 })
             {

@@ -37,8 +37,6 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 
 public static class RegistryEndpoints
 {
-    public const int MaxPageSize = 200;
-
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/patients").WithTags("Registry");
@@ -116,7 +114,7 @@ public static class RegistryEndpoints
             return Caller.Forbidden("search patients by identity");
         }
 
-        var errors = PagingErrors(page, pageSize);
+        var errors = RequestValidation.PagingErrors(page, pageSize);
         if (commune is not null && !InseeCode.IsValid(commune))
         {
             errors["commune"] = [InseeCode.Rule];
@@ -208,22 +206,6 @@ public static class RegistryEndpoints
         }
 
         return TypedResults.NoContent(); // erasing twice is not an error
-    }
-
-    internal static Dictionary<string, string[]> PagingErrors(int page, int pageSize)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (page < 1)
-        {
-            errors["page"] = ["Pages start at 1."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
-        }
-
-        return errors;
     }
 
     internal static ProblemHttpResult NotFound(Guid id) =>

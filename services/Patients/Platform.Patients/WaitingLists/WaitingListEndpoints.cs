@@ -99,7 +99,7 @@ public static class WaitingListEndpoints
     {
         if (request.Reason is not { } reason)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"Required: one of {string.Join(", ", Enum.GetNames<LeaveReason>())}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = RequestValidation.RequiredOneOf<LeaveReason>() });
         }
 
         var entry = await db.WaitingListEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.PatientId == id, ct);
@@ -130,7 +130,7 @@ public static class WaitingListEndpoints
         string scope, string key, PatientsDbContext db, IOptionsSnapshot<PriorityWeights> weights, TimeProvider time, HttpContext http,
         CancellationToken ct, int page = 1, int pageSize = 50)
     {
-        var errors = RegistryEndpoints.PagingErrors(page, pageSize);
+        var errors = RequestValidation.PagingErrors(page, pageSize);
         if (!WaitingListId.TryCreate(scope, key, out var list, out var error))
         {
             errors[scope is WaitingListId.Territory or WaitingListId.Site ? "key" : "scope"] = [error!];
