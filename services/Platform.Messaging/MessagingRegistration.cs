@@ -33,7 +33,7 @@ public static class MessagingRegistration
     }
 
     /// <summary>
-    /// MassTransit over RabbitMQ with kebab-case endpoints, exponential retries then <c>&lt;queue&gt;_error</c>,
+    /// MassTransit over RabbitMQ with kebab-case endpoints prefixed by the service, exponential retries then <c>&lt;queue&gt;_error</c>,
     /// and the outbox dispatcher of <typeparamref name="TDbContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDbContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
@@ -47,7 +47,9 @@ public static class MessagingRegistration
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
         builder.Services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
+            // Queues are named after the service, then the consumer (coordination-mission-completed): two services
+            // with a consumer of the same name each get their own queue instead of competing for one.
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceName(builder.Environment.ApplicationName), false));
             x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r =>
             {
                 r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
@@ -62,6 +64,9 @@ public static class MessagingRegistration
         });
         return builder;
     }
+
+    /// <summary>"Platform.Coordination" → "Coordination".</summary>
+    internal static string ServiceName(string applicationName) => applicationName[(applicationName.LastIndexOf('.') + 1)..];
 
     private static string RequiredConnectionString(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value

@@ -45,7 +45,15 @@ public class CoordinationTests(PlatformHosts hosts)
         Assert.Equal(1, indicators.GetProperty("consultations").GetInt32());
 
         var id = task.GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await _coordination.PostAsJsonAsync($"/api/coordination/tasks/{id}/assign", new { member = "IDE Martin (Laval)" })).StatusCode);
+        await CoordinationSetup.TerritoryAsync(_coordination, commune);
+        var pharmacist = await CoordinationSetup.MemberAsync(_coordination, commune, "Pharmacist");
+        var nurse = await CoordinationSetup.MemberAsync(_coordination, commune, "Nurse");
+        var wrong = await _coordination.PostAsJsonAsync($"/api/coordination/tasks/{id}/assign", new { memberId = pharmacist });
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        Assert.Equal("memberId", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal("Open", (await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}"))[0].GetProperty("status").GetString());
+        var assigned = await (await _coordination.PostAsJsonAsync($"/api/coordination/tasks/{id}/assign", new { memberId = nurse })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(nurse, assigned.GetProperty("assignedMemberId").GetGuid());
         var done = await (await _coordination.PostAsync($"/api/coordination/tasks/{id}/done", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Done", done.GetProperty("status").GetString());
         Assert.False(done.GetProperty("overdue").GetBoolean());

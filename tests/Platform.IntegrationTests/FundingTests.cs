@@ -11,7 +11,7 @@ namespace Platform.IntegrationTests;
 [Collection(nameof(PlatformHosts))]
 public class FundingTests(PlatformHosts hosts)
 {
-    private const string FundingQueue = "mission-completed";
+    private const string FundingQueue = "funding-mission-completed";
     private readonly HttpClient _funding = hosts.Funding.CreateClient();
 
     private static MissionCompleted Mission(string rpps, string kind = "WeeklyRotation", int days = 6) =>

@@ -11,7 +11,7 @@ namespace Platform.IntegrationTests;
 [Collection(nameof(PlatformHosts))]
 public class MessagingTests(PlatformHosts hosts)
 {
-    private const string CoordinationQueue = "patient-registered";
+    private const string CoordinationQueue = "coordination-patient-registered";
 
     [Fact]
     public async Task A_registration_reaches_coordination_through_the_broker()

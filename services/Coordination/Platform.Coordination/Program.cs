@@ -1,8 +1,11 @@
 using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination;
+using Platform.Coordination.Dashboard;
 using Platform.Coordination.Indicators;
 using Platform.Coordination.RedZones;
 using Platform.Coordination.Tasks;
+using Platform.Coordination.Telemedicine;
+using Platform.Coordination.Territory;
 using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,8 +21,15 @@ builder.AddMessaging<CoordinationDbContext>(bus =>
     bus.AddConsumer<PatientEnrolledConsumer>();
     bus.AddConsumer<PatientLeftWaitingListConsumer>();
     bus.AddConsumer<ConsultationRecordedConsumer>();
+    bus.AddConsumer<MissionCompletedConsumer>();
+    bus.AddConsumer<CoverageGapDetectedConsumer>();
+    bus.AddConsumer<CoverageGapFilledConsumer>();
+    bus.AddConsumer<BudgetShortfallDetectedConsumer>();
 });
-builder.Services.AddOptions<RedZoneThresholds>().BindConfiguration("RedZone:Thresholds");
+builder.Services.AddOptions<RedZoneThresholds>().BindConfiguration("RedZone:Thresholds")
+    .Validate(t => t.InhabitantsPerGp > 0 && t.EmergencyMinutes >= 0 && t.MedianIncome > 0 && t.OtherCriteriaRequired is >= 0 and <= 4,
+        "RedZone:Thresholds: inhabitants per GP and median income must be positive, other criteria required 0 to 4.")
+    .ValidateOnStart();
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
 builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators");
@@ -31,6 +41,10 @@ app.MapDefaultEndpoints();
 app.MapIndicators();
 app.MapTasks();
 app.MapZones();
+app.MapTerritories();
+app.MapMembers();
+app.MapTelemedicine();
+app.MapDashboard();
 app.MapGrpcService<TerritorialIndicatorsService>();
 
 await app.RunServiceAsync<CoordinationDbContext>(args);

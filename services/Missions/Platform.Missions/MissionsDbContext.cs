@@ -15,6 +15,8 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
 
     public DbSet<Mission> Missions => Set<Mission>();
 
+    public DbSet<CoverageGapAlert> CoverageGapAlerts => Set<CoverageGapAlert>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Site>(e =>
@@ -45,6 +47,11 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
             e.Ignore(m => m.Days);
             e.HasIndex(m => new { m.PractitionerRpps, m.StartDate });
             e.HasIndex(m => new { m.SiteId, m.StartDate });
+        });
+        modelBuilder.Entity<CoverageGapAlert>(e =>
+        {
+            e.ToTable("coverage_gap_alerts");
+            e.HasKey(a => new { a.SiteId, a.WeekStart });
         });
         modelBuilder.AddOutboxAndInbox();
     }

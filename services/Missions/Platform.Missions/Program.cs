@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
 builder.AddMessaging<MissionsDbContext>(bus => bus.AddConsumer<ZoneClassifiedConsumer>());
+builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:CoverageGaps");
+builder.Services.AddHostedService<CoverageGapWatch>();
 builder.Services.AddGrpc();
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
@@ -20,6 +22,7 @@ app.MapSites();
 app.MapPractitioners();
 app.MapMissions();
 app.MapCoverage();
+app.MapCoverageGaps();
 app.MapGrpcService<SiteDirectoryService>();
 app.MapGrpcService<PractitionerDirectoryService>();
 

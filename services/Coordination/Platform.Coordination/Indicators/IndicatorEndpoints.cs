@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -6,29 +8,86 @@ using Platform.Contracts.Grpc.Patients;
 
 namespace Platform.Coordination.Indicators;
 
-public sealed record CommuneIndicatorResponse(string CommuneCode, int PatientsWithoutGp, int WaitingListEntries, int Consultations, int GivenAGp,
-    DateTimeOffset? UpdatedAt, DateTimeOffset? ReconciledAt);
+/// <summary>
+/// A commune's figures now. Name and population come from the CPTS territory; a commune outside every territory
+/// (<see cref="InTerritory"/> false) still has its events counted, kept for when it joins one.
+/// </summary>
+public sealed record CommuneIndicatorResponse(
+    string CommuneCode,
+    string? Name,
+    int? Population,
+    bool InTerritory,
+    int PatientsWithoutGp,
+    decimal? WithoutGpPer1000,
+    int WaitingListEntries,
+    int? OldestWaitDays,
+    int Registered,
+    int GivenAGp,
+    int Consultations,
+    int Orientations,
+    int MissionsCompleted,
+    int DaysWorked,
+    int VolunteersMobilised,
+    int SiteWeeksCovered,
+    int SiteWeeksUncovered,
+    decimal FundingShortfall,
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset? ReconciledAt);
 
 public sealed record IndicatorPage(IReadOnlyList<CommuneIndicatorResponse> Items, int Page, int PageSize, int Total);
 
 public sealed record ReconciliationResponse(string CommuneCode, int Projected, int Source, bool Corrected);
 
+/// <summary>One week of a commune's or territory's history; the two stocks are their values at the end of the week.</summary>
+public sealed record WeekIndicators(
+    DateOnly WeekStart,
+    int PatientsWithoutGp,
+    int WaitingListEntries,
+    int Registered,
+    int GivenAGp,
+    int Consultations,
+    int Orientations,
+    int MissionsCompleted,
+    int DaysWorked,
+    int VolunteersMobilised,
+    int SiteWeeksCovered,
+    int SiteWeeksUncovered);
+
+public sealed record TerritoryIndicators(Guid Id, string Name, int Population, CommuneIndicatorResponse Totals,
+    IReadOnlyList<CommuneIndicatorResponse> Communes, IReadOnlyList<CommuneIndicatorResponse> OutsideTerritory);
+
+public sealed record CoverageGapResponse(Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Lines, DateTimeOffset DetectedAt, DateTimeOffset? FilledAt);
+
 public static class IndicatorEndpoints
 {
+    public const int MaxHistoryWeeks = 156;
+
     public static IEndpointRouteBuilder MapIndicators(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coordination/indicators").WithTags("Indicators");
         group.MapGet("/", GetAsync)
             .WithName("GetIndicators")
             .WithSummary("Territorial indicators: one commune (?commune=INSEE) or every commune, paged");
+        group.MapGet("/history", HistoryAsync)
+            .WithName("IndicatorHistory")
+            .WithSummary("Week by week (Mondays, UTC) for a commune (?commune=) or a CPTS (?territory=): ?weeks=12&to=YYYY-MM-DD");
+        group.MapGet("/history.csv", HistoryCsvAsync)
+            .WithName("IndicatorHistoryCsv")
+            .WithSummary("The same history as CSV (semicolon-separated, for a spreadsheet)");
         group.MapPost("/{commune}/reconcile", ReconcileAsync)
             .WithName("ReconcileIndicators")
             .WithSummary("Compare a commune's projection with the Patients service (gRPC) and correct any drift");
+        app.MapGet("/api/coordination/territories/{id:guid}/indicators", TerritoryAsync).WithTags("Indicators")
+            .WithName("TerritoryIndicators")
+            .WithSummary("A CPTS's communes with their figures, the totals, and communes outside it that events mention");
+        app.MapGet("/api/coordination/coverage-gaps", GapsAsync).WithTags("Indicators")
+            .WithName("CoverageGaps")
+            .WithSummary("Site-weeks Missions announced uncovered (?open=true: still open; ?territory= a CPTS's communes)");
         return app;
     }
 
     internal static async Task<Results<Ok<CommuneIndicatorResponse>, Ok<IndicatorPage>, ValidationProblem>> GetAsync(
-        CoordinationDbContext db, CancellationToken ct, string? commune = null, int page = 1, int pageSize = 50)
+        CoordinationDbContext db, TimeProvider time, CancellationToken ct, string? commune = null, int page = 1, int pageSize = 50)
     {
         if (commune is not null)
         {
@@ -37,8 +96,7 @@ public static class IndicatorEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["commune"] = [InseeCode.Rule] });
             }
 
-            var one = await db.CommuneIndicators.AsNoTracking().FirstOrDefaultAsync(c => c.CommuneCode == commune, ct);
-            return TypedResults.Ok(one is null ? new CommuneIndicatorResponse(commune, 0, 0, 0, 0, null, null) : ToResponse(one));
+            return TypedResults.Ok((await IndicatorQueries.LoadAsync(db, [commune], time, ct))[0]);
         }
 
         var errors = RequestValidation.PagingErrors(page, pageSize);
@@ -48,9 +106,78 @@ public static class IndicatorEndpoints
         }
 
         var total = await db.CommuneIndicators.CountAsync(ct);
-        var items = await db.CommuneIndicators.AsNoTracking().OrderBy(c => c.CommuneCode)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new IndicatorPage(items.ConvertAll(ToResponse), page, pageSize, total));
+        var codes = await db.CommuneIndicators.AsNoTracking().OrderBy(c => c.CommuneCode).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => c.CommuneCode).ToListAsync(ct);
+        return TypedResults.Ok(new IndicatorPage(await IndicatorQueries.LoadAsync(db, codes, time, ct), page, pageSize, total));
+    }
+
+    internal static async Task<Results<Ok<TerritoryIndicators>, ProblemHttpResult>> TerritoryAsync(Guid id, CoordinationDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var cpts = await db.Territories.AsNoTracking().Include(t => t.Communes).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (cpts is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "No CPTS has this id.");
+        }
+
+        var codes = cpts.Communes.Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
+        var communes = await IndicatorQueries.LoadAsync(db, codes, time, ct);
+        var outsideCodes = await db.CommuneIndicators.AsNoTracking()
+            .Where(i => !db.Communes.Any(c => c.Code == i.CommuneCode)).OrderBy(i => i.CommuneCode).Select(i => i.CommuneCode).Take(100).ToListAsync(ct);
+        var outside = await IndicatorQueries.LoadAsync(db, outsideCodes, time, ct);
+        return TypedResults.Ok(new TerritoryIndicators(cpts.Id, cpts.Name, cpts.Communes.Sum(c => c.Population),
+            IndicatorQueries.Total(cpts.Name, communes, await IndicatorQueries.VolunteersAsync(db, codes, ct)), communes, outside));
+    }
+
+    internal static async Task<Results<Ok<List<WeekIndicators>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
+        CoordinationDbContext db, TimeProvider time, CancellationToken ct, string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
+    {
+        var (history, problem) = await IndicatorQueries.HistoryAsync(db, time, commune, territory, weeks, to, ct);
+        return problem switch
+        {
+            ValidationProblem invalid => invalid,
+            ProblemHttpResult notFound => notFound,
+            _ => TypedResults.Ok(history!),
+        };
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HistoryCsvAsync(
+        CoordinationDbContext db, TimeProvider time, CancellationToken ct, string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
+    {
+        var (history, problem) = await IndicatorQueries.HistoryAsync(db, time, commune, territory, weeks, to, ct);
+        if (problem is not null)
+        {
+            return problem switch { ValidationProblem invalid => invalid, _ => (ProblemHttpResult)problem };
+        }
+
+        var csv = new StringBuilder("week_start;patients_without_gp;waiting_list_entries;registered;given_a_gp;consultations;orientations;missions_completed;days_worked;volunteers_mobilised;site_weeks_covered;site_weeks_uncovered\n");
+        foreach (var w in history!)
+        {
+            csv.AppendJoin(';', w.WeekStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.PatientsWithoutGp, w.WaitingListEntries, w.Registered, w.GivenAGp,
+                w.Consultations, w.Orientations, w.MissionsCompleted, w.DaysWorked, w.VolunteersMobilised, w.SiteWeeksCovered, w.SiteWeeksUncovered).Append('\n');
+        }
+
+        var name = $"indicators-{commune ?? territory?.ToString()}-{history[^1].WeekStart:yyyy-MM-dd}.csv";
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+    }
+
+    internal static async Task<Results<Ok<List<CoverageGapResponse>>, ProblemHttpResult>> GapsAsync(CoordinationDbContext db, CancellationToken ct,
+        Guid? territory = null, bool open = false)
+    {
+        List<string>? codes = null;
+        if (territory is not null)
+        {
+            codes = await db.Communes.Where(c => c.CptsId == territory).Select(c => c.Code).ToListAsync(ct);
+            if (codes.Count == 0)
+            {
+                return TypedResults.Problem(statusCode: 404, title: "No CPTS has this id.");
+            }
+        }
+
+        var gaps = await db.CoverageGaps.AsNoTracking()
+            .Where(g => (codes == null || codes.Contains(g.CommuneCode)) && (!open || g.FilledAt == null))
+            .OrderBy(g => g.WeekStart).ThenBy(g => g.SiteName).Take(500)
+            .Select(g => new CoverageGapResponse(g.SiteId, g.SiteName, g.CommuneCode, g.WeekStart, g.Lines, g.DetectedAt, g.FilledAt)).ToListAsync(ct);
+        return TypedResults.Ok(gaps);
     }
 
     internal static async Task<Results<Ok<ReconciliationResponse>, ValidationProblem, ProblemHttpResult>> ReconcileAsync(
@@ -71,26 +198,14 @@ public static class IndicatorEndpoints
             return TypedResults.Problem(statusCode: 503, title: "The Patients service cannot be reached.", detail: ex.Status.Detail);
         }
 
-        var indicator = await db.CommuneIndicators.FirstOrDefaultAsync(c => c.CommuneCode == commune, ct);
-        if (indicator is null)
-        {
-            indicator = new CommuneIndicator { CommuneCode = commune };
-            db.CommuneIndicators.Add(indicator);
-        }
-
-        var projected = indicator.PatientsWithoutGp;
-        var now = time.GetUtcNow();
-        indicator.ReconciledAt = now;
-        if (projected != source.PatientsWithoutGp)
-        {
-            indicator.PatientsWithoutGp = source.PatientsWithoutGp;
-            indicator.UpdatedAt = now;
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ReconciliationResponse(commune, projected, source.PatientsWithoutGp, projected != source.PatientsWithoutGp));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var projected = await db.CommuneIndicators.Where(c => c.CommuneCode == commune).Select(c => (int?)c.PatientsWithoutGp).FirstOrDefaultAsync(ct) ?? 0;
+        var correction = source.PatientsWithoutGp - projected;
+        // The correction is a delta like any event's, dated today, so the week-by-week history stays consistent.
+        await db.CountAsync(commune, CommuneCounts.Day(time.GetUtcNow()), [("patients_without_gp", correction)], null, ct);
+        await db.CommuneIndicators.Where(c => c.CommuneCode == commune)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReconciledAt, time.GetUtcNow()), ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new ReconciliationResponse(commune, projected, source.PatientsWithoutGp, correction != 0));
     }
-
-    private static CommuneIndicatorResponse ToResponse(CommuneIndicator c) =>
-        new(c.CommuneCode, c.PatientsWithoutGp, c.WaitingListEntries, c.Consultations, c.GivenAGp, c.UpdatedAt, c.ReconciledAt);
 }

@@ -30,33 +30,313 @@ namespace Platform.Coordination.Migrations
                         .HasColumnName("commune_code");
 
                     b.Property<int>("Consultations")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("consultations");
 
-                    b.Property<int>("GivenAGp")
+                    b.Property<int>("DaysWorked")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("days_worked");
+
+                    b.Property<int>("GivenAGp")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("given_a_gp");
 
-                    b.Property<int>("PatientsWithoutGp")
+                    b.Property<int>("MissionsCompleted")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("missions_completed");
+
+                    b.Property<int>("Orientations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("orientations");
+
+                    b.Property<int>("PatientsWithoutGp")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("patients_without_gp");
 
                     b.Property<DateTimeOffset?>("ReconciledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reconciled_at");
 
+                    b.Property<int>("Registered")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("registered");
+
+                    b.Property<int>("SiteWeeksCovered")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("site_weeks_covered");
+
+                    b.Property<int>("SiteWeeksUncovered")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("site_weeks_uncovered");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("WaitingListEntries")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("waiting_list_entries");
 
                     b.HasKey("CommuneCode")
                         .HasName("pk_commune_indicators");
 
                     b.ToTable("commune_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Indicators.CommuneWeek", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<int>("Consultations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("consultations");
+
+                    b.Property<int>("DaysWorked")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("days_worked");
+
+                    b.Property<int>("GivenAGp")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("given_a_gp");
+
+                    b.Property<int>("MissionsCompleted")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("missions_completed");
+
+                    b.Property<int>("Orientations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("orientations");
+
+                    b.Property<int>("PatientsWithoutGp")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("patients_without_gp");
+
+                    b.Property<int>("Registered")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("registered");
+
+                    b.Property<int>("SiteWeeksCovered")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("site_weeks_covered");
+
+                    b.Property<int>("SiteWeeksUncovered")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("site_weeks_uncovered");
+
+                    b.Property<int>("WaitingListEntries")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("waiting_list_entries");
+
+                    b.HasKey("CommuneCode", "WeekStart")
+                        .HasName("pk_commune_weeks");
+
+                    b.ToTable("commune_weeks", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Indicators.CoverageGap", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<DateTimeOffset?>("FilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filled_at");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("site_name");
+
+                    b.HasKey("SiteId", "WeekStart")
+                        .HasName("pk_coverage_gaps");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_coverage_gaps_commune_code");
+
+                    b.ToTable("coverage_gaps", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Indicators.MissionCompletion", b =>
+                {
+                    b.Property<Guid>("MissionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("DaysWorked")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_worked");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PractitionerRpps")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("practitioner_rpps");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("MissionId")
+                        .HasName("pk_mission_completions");
+
+                    b.HasIndex("CommuneCode", "WeekStart")
+                        .HasDatabaseName("ix_mission_completions_commune_code_week_start");
+
+                    b.ToTable("mission_completions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Indicators.SiteFunding", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("Costs")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("costs");
+
+                    b.Property<decimal>("Funding")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("funding");
+
+                    b.Property<decimal>("Shortfall")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("shortfall");
+
+                    b.HasKey("SiteId", "Year")
+                        .HasName("pk_site_funding");
+
+                    b.ToTable("site_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Indicators.WaitingEntry", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset?>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.HasKey("EntryId")
+                        .HasName("pk_waiting_entries");
+
+                    b.HasIndex("CommuneCode", "EnrolledAt")
+                        .HasDatabaseName("ix_waiting_entries_commune_code_enrolled_at")
+                        .HasFilter("left_at IS NULL");
+
+                    b.ToTable("waiting_entries", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Coordination.RedZones.ZoneClassification", b =>
@@ -110,10 +390,9 @@ namespace Platform.Coordination.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<string>("AssignedTo")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("assigned_to");
+                    b.Property<Guid?>("AssignedMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_member_id");
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
@@ -175,6 +454,207 @@ namespace Platform.Coordination.Migrations
                         .HasDatabaseName("ix_tasks_status_due_by");
 
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Telemedicine.PartnerPlace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("HasCabin")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_cabin");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_places");
+
+                    b.ToTable("places", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Telemedicine.TeleconsultationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssistingNurseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assisting_nurse_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("PatientPseudonym")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("patient_pseudonym");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teleconsultations");
+
+                    b.HasIndex("PlaceId", "Date")
+                        .HasDatabaseName("ix_teleconsultations_place_id_date");
+
+                    b.ToTable("teleconsultations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Territory.Commune", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CptsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cpts_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.HasKey("Code")
+                        .HasName("pk_communes");
+
+                    b.HasIndex("CptsId")
+                        .HasDatabaseName("ix_communes_cpts_id");
+
+                    b.ToTable("communes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Territory.Cpts", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_territories");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_territories_name");
+
+                    b.ToTable("territories", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Territory.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AvailableForFollowUps")
+                        .HasColumnType("boolean")
+                        .HasColumnName("available_for_follow_ups");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Profession")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("profession");
+
+                    b.Property<string>("Rpps")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("rpps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_members");
+
+                    b.HasIndex("Rpps")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_rpps");
+
+                    b.HasIndex("Profession", "CommuneCode")
+                        .HasDatabaseName("ix_members_profession_commune_code");
+
+                    b.ToTable("members", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
@@ -259,6 +739,21 @@ namespace Platform.Coordination.Migrations
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Territory.Commune", b =>
+                {
+                    b.HasOne("Platform.Coordination.Territory.Cpts", null)
+                        .WithMany("Communes")
+                        .HasForeignKey("CptsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_communes_territories_cpts_id");
+                });
+
+            modelBuilder.Entity("Platform.Coordination.Territory.Cpts", b =>
+                {
+                    b.Navigation("Communes");
                 });
 #pragma warning restore 612, 618
         }

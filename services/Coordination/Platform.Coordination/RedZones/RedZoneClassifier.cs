@@ -22,7 +22,27 @@ public sealed class RedZoneThresholds
 
     /// <summary>Besides the density criterion (always required), how many of the four others must be met.</summary>
     public int OtherCriteriaRequired { get; set; } = 2;
+
+    /// <summary>These thresholds with a request's overrides applied (a study of "what if the threshold were ...").</summary>
+    public RedZoneThresholds With(ThresholdOverrides? o) => o is null ? this : new RedZoneThresholds
+    {
+        InhabitantsPerGp = o.InhabitantsPerGp ?? InhabitantsPerGp,
+        AldPrevalencePercent = o.AldPrevalencePercent ?? AldPrevalencePercent,
+        EmergencyMinutes = o.EmergencyMinutes ?? EmergencyMinutes,
+        YoungGpSharePercent = o.YoungGpSharePercent ?? YoungGpSharePercent,
+        MedianIncome = o.MedianIncome ?? MedianIncome,
+        OtherCriteriaRequired = o.OtherCriteriaRequired ?? OtherCriteriaRequired,
+    };
 }
+
+/// <summary>Thresholds a request may set for itself instead of the configured ones (each optional).</summary>
+public sealed record ThresholdOverrides(
+    int? InhabitantsPerGp,
+    decimal? AldPrevalencePercent,
+    int? EmergencyMinutes,
+    decimal? YoungGpSharePercent,
+    decimal? MedianIncome,
+    int? OtherCriteriaRequired);
 
 public sealed record ZoneData(
     string? Code,
@@ -33,7 +53,8 @@ public sealed record ZoneData(
     decimal? AldPrevalencePercent,
     int? EmergencyMinutes,
     decimal? YoungGpSharePercent,
-    decimal? MedianIncome);
+    decimal? MedianIncome,
+    ThresholdOverrides? Thresholds = null);
 
 public sealed record Criterion(string Name, string Value, string Threshold, bool Met, string Meaning);
 
@@ -124,6 +145,39 @@ public static class RedZoneClassifier
         if (z.MedianIncome is not (> 0 and < 1_000_000))
         {
             errors["medianIncome"] = ["Median income in EUR a year, positive."];
+        }
+
+        if (z.Thresholds is { } t)
+        {
+            if (t.InhabitantsPerGp is not null and not (>= 100 and <= 100_000))
+            {
+                errors["thresholds.inhabitantsPerGp"] = ["Inhabitants per GP, 100 to 100,000."];
+            }
+
+            if (t.AldPrevalencePercent is not null and not (>= 0 and <= 100))
+            {
+                errors["thresholds.aldPrevalencePercent"] = ["A percentage between 0 and 100."];
+            }
+
+            if (t.YoungGpSharePercent is not null and not (>= 0 and <= 100))
+            {
+                errors["thresholds.youngGpSharePercent"] = ["A percentage between 0 and 100."];
+            }
+
+            if (t.EmergencyMinutes is not null and not (>= 0 and <= 600))
+            {
+                errors["thresholds.emergencyMinutes"] = ["Minutes, 0 to 600."];
+            }
+
+            if (t.MedianIncome is not null and not (> 0 and < 1_000_000))
+            {
+                errors["thresholds.medianIncome"] = ["Median income in EUR a year, positive."];
+            }
+
+            if (t.OtherCriteriaRequired is not null and not (>= 0 and <= 4))
+            {
+                errors["thresholds.otherCriteriaRequired"] = ["How many of the 4 other criteria must be met: 0 to 4."];
+            }
         }
 
         return errors;

@@ -35,6 +35,7 @@ public static class ZoneEndpoints
             .WithName("ClassifyZone")
             .WithSummary("Classify a commune or intercommunality, criterion by criterion; publishes ZoneClassified");
         group.MapGet("/{code}", GetAsync).WithName("GetZone").WithSummary("The latest classification of a zone");
+        group.MapGet("/", ListAsync).WithName("ListZones").WithSummary("Every zone's latest classification (red zones first)");
         return app;
     }
 
@@ -47,7 +48,7 @@ public static class ZoneEndpoints
             return TypedResults.ValidationProblem(errors, title: "The zone cannot be classified as given.");
         }
 
-        var result = RedZoneClassifier.Classify(request, thresholds.Value);
+        var result = RedZoneClassifier.Classify(request, thresholds.Value.With(request.Thresholds));
         var now = time.GetUtcNow();
         var zone = await db.Zones.FirstOrDefaultAsync(z => z.Code == result.Code, ct);
         if (zone is null)
@@ -67,12 +68,20 @@ public static class ZoneEndpoints
         return TypedResults.Ok(result);
     }
 
+    internal static async Task<Ok<List<Classification>>> ListAsync(CoordinationDbContext db, CancellationToken ct)
+    {
+        var zones = await db.Zones.AsNoTracking().OrderByDescending(z => z.IsRedZone).ThenBy(z => z.Name).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(zones.ConvertAll(ToClassification));
+    }
+
+    private static Classification ToClassification(ZoneClassification zone) => new(zone.Code, zone.Name, zone.Kind, zone.IsRedZone,
+        JsonSerializer.Deserialize<List<Criterion>>(zone.Criteria, JsonSerializerOptions.Web)!, zone.Explanation);
+
     internal static async Task<Results<Ok<Classification>, ProblemHttpResult>> GetAsync(string code, CoordinationDbContext db, CancellationToken ct)
     {
         var zone = await db.Zones.AsNoTracking().FirstOrDefaultAsync(z => z.Code == code, ct);
         return zone is null
             ? TypedResults.Problem(statusCode: 404, title: "This zone has not been classified.")
-            : TypedResults.Ok(new Classification(zone.Code, zone.Name, zone.Kind, zone.IsRedZone,
-                JsonSerializer.Deserialize<List<Criterion>>(zone.Criteria, JsonSerializerOptions.Web)!, zone.Explanation));
+            : TypedResults.Ok(ToClassification(zone));
     }
 }

@@ -3,6 +3,8 @@ using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
+using Platform.Coordination.Indicators;
+using Platform.Coordination.Territory;
 using Platform.Messaging;
 
 namespace Platform.Coordination.Tasks;
@@ -37,7 +39,8 @@ public sealed class CoordinationTask
 
     public TaskStatus Status { get; set; }
 
-    public string? AssignedTo { get; set; }
+    /// <summary>The member (of the task's profession) who took it.</summary>
+    public Guid? AssignedMemberId { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -69,6 +72,8 @@ public sealed class PatientOrientatedConsumer(CoordinationDbContext db, TimeProv
             return;
         }
 
+        await Db.CountAsync(o.CommuneCode, o.Date, [("orientations", 1)], context.MessageId, cancellationToken);
+
         var now = time.GetUtcNow();
         Db.Tasks.Add(new CoordinationTask
         {
@@ -86,10 +91,10 @@ public sealed class PatientOrientatedConsumer(CoordinationDbContext db, TimeProv
     }
 }
 
-public sealed record AssignRequest(string? Member);
+public sealed record AssignRequest(Guid? MemberId);
 
 public sealed record TaskResponse(Guid Id, Guid PatientId, string CommuneCode, string Kind, string Profession, string? Note, TaskStatus Status,
-    string? AssignedTo, DateTimeOffset CreatedAt, DateTimeOffset DueBy, DateTimeOffset? DoneAt, bool Overdue);
+    Guid? AssignedMemberId, DateTimeOffset CreatedAt, DateTimeOffset DueBy, DateTimeOffset? DoneAt, bool Overdue);
 
 public static class TaskEndpoints
 {
@@ -120,9 +125,9 @@ public static class TaskEndpoints
     internal static async Task<Results<Ok<TaskResponse>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         Guid id, AssignRequest request, CoordinationDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Member) || request.Member.Length > 200)
+        if (request.MemberId is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["member"] = ["Required, at most 200 characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["memberId"] = ["Required: the member who takes the task."] });
         }
 
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -136,7 +141,19 @@ public static class TaskEndpoints
             return TypedResults.Problem(statusCode: 409, title: "This task is done.");
         }
 
-        task.AssignedTo = request.Member.Trim();
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.MemberId, ct);
+        if (member is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["memberId"] = ["No member has this id."] });
+        }
+
+        if (member.Profession.ToString() != task.Profession)
+        {
+            return TypedResults.Problem(statusCode: 409, title: $"This task needs a {task.Profession}; the member is a {member.Profession}.",
+                extensions: new Dictionary<string, object?> { ["field"] = "memberId" });
+        }
+
+        task.AssignedMemberId = member.Id;
         task.Status = TaskStatus.Assigned;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToResponse(task, time.GetUtcNow()));
@@ -161,5 +178,5 @@ public static class TaskEndpoints
     }
 
     private static TaskResponse ToResponse(CoordinationTask t, DateTimeOffset now) => new(t.Id, t.PatientId, t.CommuneCode, t.Kind, t.Profession, t.Note,
-        t.Status, t.AssignedTo, t.CreatedAt, t.DueBy, t.DoneAt, t.Status != TaskStatus.Done && t.DueBy < now);
+        t.Status, t.AssignedMemberId, t.CreatedAt, t.DueBy, t.DoneAt, t.Status != TaskStatus.Done && t.DueBy < now);
 }

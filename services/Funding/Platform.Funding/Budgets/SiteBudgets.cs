@@ -109,26 +109,32 @@ public static class SiteBudgets
             return TypedResults.ValidationProblem(errors, title: "The cost cannot be recorded as given.");
         }
 
-        switch (await Sites.FindAsync(sites, siteId, ct))
+        var (site, unavailable) = await Sites.FindAsync(sites, siteId, ct);
+        if (unavailable is not null)
         {
-            case (_, { } unavailable):
-                return unavailable;
-            case (null, _):
-                return Sites.Unknown();
+            return unavailable;
+        }
+
+        if (site is null)
+        {
+            return Sites.Unknown();
         }
 
         db.SiteCosts.Add(new SiteCost { Id = Guid.CreateVersion7(), SiteId = siteId, Year = request.Year!.Value, Category = request.Category!.Value, Amount = request.Amount!.Value, Description = request.Description });
         await db.SaveChangesAsync(ct);
         var budget = await ComputeAsync(db, siteId, request.Year.Value, ct);
-        await AnnounceShortfallAsync(db, budget, time, ct);
+        await AnnounceShortfallAsync(db, budget, site.CommuneCode, time, ct);
         return TypedResults.Created($"/api/funding/sites/{siteId}/budget?year={request.Year}", budget);
     }
 
-    /// <summary>Publishes BudgetShortfallDetected when a site-year is under-funded by an amount not announced yet.</summary>
-    internal static async Task AnnounceShortfallAsync(FundingDbContext db, SiteBudget budget, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Publishes BudgetShortfallDetected when a site-year is under-funded by an amount not announced yet, or covered
+    /// again (shortfall 0) after an announced shortfall.
+    /// </summary>
+    internal static async Task AnnounceShortfallAsync(FundingDbContext db, SiteBudget budget, string communeCode, TimeProvider time, CancellationToken ct)
     {
         var alert = await db.ShortfallAlerts.FirstOrDefaultAsync(a => a.SiteId == budget.SiteId && a.Year == budget.Year, ct);
-        if (budget.Shortfall == 0 || alert?.Shortfall == budget.Shortfall)
+        if ((alert?.Shortfall ?? 0) == budget.Shortfall)
         {
             return;
         }
@@ -142,7 +148,7 @@ public static class SiteBudgets
             alert.Shortfall = budget.Shortfall;
         }
 
-        db.AddIntegrationEvent(new BudgetShortfallDetected(budget.SiteId, budget.Year, budget.TotalCosts, budget.Funding, budget.Shortfall, time.GetUtcNow()));
+        db.AddIntegrationEvent(new BudgetShortfallDetected(budget.SiteId, budget.Year, budget.TotalCosts, budget.Funding, budget.Shortfall, time.GetUtcNow(), communeCode));
         await db.SaveChangesAsync(ct);
     }
 

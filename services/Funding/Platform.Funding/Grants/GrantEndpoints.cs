@@ -124,6 +124,7 @@ public static class GrantEndpoints
         }
 
         var beneficiary = request.Beneficiary?.Trim();
+        string? siteCommune = null;
         if (request.SiteId is { } siteId)
         {
             var (site, unavailable) = await Budgets.Sites.FindAsync(sites, siteId, ct);
@@ -138,6 +139,7 @@ public static class GrantEndpoints
             }
 
             beneficiary ??= site.Name;
+            siteCommune = site.CommuneCode;
         }
 
         var grant = new Grant
@@ -156,7 +158,23 @@ public static class GrantEndpoints
             CreatedAt = time.GetUtcNow(),
         };
         db.Grants.Add(grant);
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            if (siteCommune is not null)
+            {
+                // A grant may cover a shortfall already announced: say so in the same transaction.
+                var years = await db.ShortfallAlerts.Where(a => a.SiteId == grant.SiteId).Select(a => a.Year).ToListAsync(ct);
+                foreach (var year in years)
+                {
+                    var budget = await Budgets.SiteBudgets.ComputeAsync(db, grant.SiteId!.Value, year, ct);
+                    await Budgets.SiteBudgets.AnnounceShortfallAsync(db, budget, siteCommune, time, ct);
+                }
+            }
+
+            await tx.CommitAsync(ct);
+        }
+
         return TypedResults.Created($"/api/funding/grants/{grant.Id}", ToResponse(grant, funder.Name));
     }
 

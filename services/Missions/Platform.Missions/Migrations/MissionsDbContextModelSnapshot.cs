@@ -153,6 +153,30 @@ namespace Platform.Missions.Migrations
                     b.ToTable("practitioners", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Missions.Scheduling.CoverageGapAlert", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<DateTimeOffset?>("FilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filled_at");
+
+                    b.HasKey("SiteId", "WeekStart")
+                        .HasName("pk_coverage_gap_alerts");
+
+                    b.ToTable("coverage_gap_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Missions.Scheduling.Mission", b =>
                 {
                     b.Property<Guid>("Id")

@@ -193,7 +193,8 @@ public static class MissionEndpoints
             }
 
             mission.DaysWorked = days;
-            db.AddIntegrationEvent(new MissionCompleted(mission.Id, mission.Kind.ToString(), mission.PractitionerRpps, mission.SiteId, mission.StartDate, mission.EndDate, days, now));
+            var commune = await db.Sites.Where(s => s.Id == mission.SiteId).Select(s => s.CommuneCode).FirstAsync(ct);
+            db.AddIntegrationEvent(new MissionCompleted(mission.Id, mission.Kind.ToString(), mission.PractitionerRpps, mission.SiteId, mission.StartDate, mission.EndDate, days, now, commune));
         }
 
         mission.State = target.Value;

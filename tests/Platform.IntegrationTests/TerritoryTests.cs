@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>Creates what Coordination tests need: a CPTS around a commune, its members.</summary>
+internal static class CoordinationSetup
+{
+    public static async Task<Guid> TerritoryAsync(HttpClient coordination, params string[] communes)
+    {
+        var response = await coordination.PostAsJsonAsync("/api/coordination/territories", new
+        {
+            name = $"CPTS test {Guid.NewGuid():N}",
+            communes = communes.Select((c, i) => new { code = c, name = $"Commune {c}", population = 1000 * (i + 2) }),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Guid> MemberAsync(HttpClient coordination, string commune, string profession, string? rpps = null)
+    {
+        var response = await coordination.PostAsJsonAsync("/api/coordination/members", new
+        {
+            firstName = "Anne", lastName = $"Membre {profession}", profession, rpps, communeCode = commune, email = "anne@example.org",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
+
+/// <summary>Coordination: the CPTS's territory, members and telemedicine, and the bad input each refuses.</summary>
+[Collection(nameof(PlatformHosts))]
+public class TerritoryTests(PlatformHosts hosts)
+{
+    private readonly HttpClient _coordination = hosts.Coordination.CreateClient();
+
+    [Fact]
+    public async Task A_territory_lists_its_communes_and_population()
+    {
+        string a = PlatformHosts.UniqueCommune(), b = PlatformHosts.UniqueCommune();
+        var id = await CoordinationSetup.TerritoryAsync(_coordination, a, b);
+
+        var territory = await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/territories/{id}");
+        Assert.Equal(5000, territory.GetProperty("population").GetInt32());
+        Assert.Equal(2, territory.GetProperty("communes").GetArrayLength());
+
+        var put = await _coordination.PutAsJsonAsync($"/api/coordination/territories/{id}/communes/{b}", new { name = "Renamed", population = 3500 });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(5500, (await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/territories/{id}")).GetProperty("population").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("5313", 1000, "communes[0].code")]
+    [InlineData("53130", 0, "communes[0].population")]
+    [InlineData("53130", -5, "communes[0].population")]
+    public async Task A_bad_commune_is_refused_with_its_field_and_nothing_is_written(string code, int population, string field)
+    {
+        var name = $"CPTS refused {Guid.NewGuid():N}";
+        var response = await _coordination.PostAsJsonAsync("/api/coordination/territories", new { name, communes = new[] { new { code, name = "X", population } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal(0L, await hosts.CoordinationDb.ScalarAsync<long>($"SELECT count(*) FROM territories WHERE name = '{name}'"));
+    }
+
+    [Fact]
+    public async Task A_commune_cannot_belong_to_two_CPTS()
+    {
+        var commune = PlatformHosts.UniqueCommune();
+        await CoordinationSetup.TerritoryAsync(_coordination, commune);
+        var name = $"CPTS overlapping {Guid.NewGuid():N}";
+
+        var response = await _coordination.PostAsJsonAsync("/api/coordination/territories", new { name, communes = new[] { new { code = commune, name = "X", population = 10 } } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("communes[0].code", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(0L, await hosts.CoordinationDb.ScalarAsync<long>($"SELECT count(*) FROM territories WHERE name = '{name}'"));
+    }
+
+    [Fact]
+    public async Task Members_need_a_commune_of_the_territory_and_a_unique_RPPS()
+    {
+        var commune = PlatformHosts.UniqueCommune();
+        await CoordinationSetup.TerritoryAsync(_coordination, commune);
+        var rpps = RppsNumbers.Valid();
+        await CoordinationSetup.MemberAsync(_coordination, commune, "Doctor", rpps);
+
+        var duplicate = await _coordination.PostAsJsonAsync("/api/coordination/members", new { firstName = "B", lastName = "C", profession = "Doctor", rpps, communeCode = commune });
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal("rpps", (await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+
+        var unknown = await _coordination.PostAsJsonAsync("/api/coordination/members", new { firstName = "B", lastName = "C", profession = "Nurse", communeCode = "99999" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("communeCode", out _));
+
+        var badKey = await _coordination.PostAsJsonAsync("/api/coordination/members", new { firstName = "B", lastName = "C", profession = "Doctor", rpps = "12345678901", communeCode = commune });
+        Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+
+        Assert.Equal(1L, await hosts.CoordinationDb.ScalarAsync<long>($"SELECT count(*) FROM members WHERE commune_code = '{commune}'"));
+        var nurses = await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/members?commune={commune}&profession=Doctor");
+        Assert.Equal(1, nurses.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Assisted_teleconsultations_show_where_the_cabins_serve_whom()
+    {
+        var commune = PlatformHosts.UniqueCommune();
+        await CoordinationSetup.TerritoryAsync(_coordination, commune);
+        var nurse = await CoordinationSetup.MemberAsync(_coordination, commune, "Nurse");
+        var pharmacist = await CoordinationSetup.MemberAsync(_coordination, commune, "Pharmacist");
+        var place = (await (await _coordination.PostAsJsonAsync("/api/coordination/places", new { name = $"Pharmacie {commune}", kind = "Pharmacy", communeCode = commune, hasCabin = true }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var noCabin = (await (await _coordination.PostAsJsonAsync("/api/coordination/places", new { name = $"Mairie {commune}", kind = "TownHall", communeCode = commune }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        foreach (var pseudonym in new[] { "p-0000000001", "p-0000000002", "p-0000000001" })
+        {
+            var created = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = nurse, patientPseudonym = pseudonym });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var notNurse = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = pharmacist, patientPseudonym = "p-0000000003" });
+        Assert.Equal(HttpStatusCode.Conflict, notNurse.StatusCode);
+        var townHall = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = noCabin, date = today, assistingNurseId = nurse, patientPseudonym = "p-0000000003" });
+        Assert.Equal(HttpStatusCode.BadRequest, townHall.StatusCode);
+        var identity = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = nurse, patientPseudonym = "Jeanne Dupont" });
+        Assert.True((await identity.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("patientPseudonym", out _));
+
+        var activity = await _coordination.GetFromJsonAsync<JsonElement>("/api/coordination/telemedicine/activity");
+        var cabin = activity.EnumerateArray().Single(a => a.GetProperty("placeId").GetGuid() == place);
+        Assert.Equal(3, cabin.GetProperty("sessions").GetInt32());
+        Assert.Equal(2, cabin.GetProperty("patients").GetInt32());
+        Assert.Equal(1, cabin.GetProperty("nurses").GetInt32());
+        Assert.DoesNotContain(activity.EnumerateArray(), a => a.GetProperty("placeId").GetGuid() == noCabin);
+    }
+
+    [Fact]
+    public async Task A_threshold_that_is_not_a_number_is_refused_and_a_valid_one_changes_the_verdict()
+    {
+        var laval = new Dictionary<string, object>
+        {
+            ["code"] = "53130", ["name"] = "Laval", ["kind"] = "Commune", ["population"] = 50000, ["gps"] = 30,
+            ["aldPrevalencePercent"] = 21.5, ["emergencyMinutes"] = 10, ["youngGpSharePercent"] = 12, ["medianIncome"] = 20400,
+        };
+
+        laval["thresholds"] = new { inhabitantsPerGp = "abc" };
+        var bad = await _coordination.PostAsJsonAsync("/api/coordination/zones/classify", laval);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("thresholds.inhabitantsPerGp", out _));
+
+        laval["code"] = PlatformHosts.UniqueCommune();
+        laval["thresholds"] = new { inhabitantsPerGp = 1500 };
+        var what_if = await (await _coordination.PostAsJsonAsync("/api/coordination/zones/classify", laval)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(what_if.GetProperty("isRedZone").GetBoolean());
+        Assert.Contains("1,500", what_if.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+}
