@@ -22,6 +22,7 @@ post() {
   local status; status="$(curl -s -o "$body" -w '%{http_code}' -X POST "$GATEWAY/$1" -H 'Content-Type: application/json' \
     ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} -d "$2" || true)"
   DEMO_ID="$(grep -oE '"(id|existingId|entryId|existingEntryId)":"[0-9a-f-]{36}"' "$body" | head -n1 | cut -d'"' -f4 || true)"
+  case "$status" in 201|409) ;; *) cat "$body" >&2; echo >&2;; esac
   rm -f "$body"
   tally "$status" "$3"
 }
@@ -76,6 +77,41 @@ load_demo_data() {
     '{"name":"ARS Pays de la Loire","kind":"Ars"}'; do
     post api/funding/funders "$funder" funder
   done
+  # The CPTS and its territory (populations: INSEE legal populations, rounded), members, places with cabins.
+  local communes="" entry2 population
+  for entry2 in "53130|Laval|49700" "53054|Changé|6300" "53201|Saint-Berthevin|7400" "53034|Bonchamp-lès-Laval|5900" \
+    "53119|L'Huisserie|4300" "53140|Louverné|4300" "53247|Saint-Pierre-la-Cour|2100" "53103|Le Genest-Saint-Isle|2200"; do
+    IFS='|' read -r code name population <<<"$entry2"
+    communes+="${communes:+,}{\"code\":\"$code\",\"name\":\"$name\",\"population\":$population}"
+  done
+  post api/coordination/territories "{\"name\":\"CPTS du Pays de Laval\",\"communes\":[$communes]}" territory
+  local member nurse=""
+  for member in \
+    '{"firstName":"Sophie","lastName":"Bellanger","profession":"Nurse","rpps":"10001000016","communeCode":"53247","email":"s.bellanger@example.org"}' \
+    '{"firstName":"Hélène","lastName":"Drouet","profession":"Nurse","rpps":"10001000024","communeCode":"53103"}' \
+    '{"firstName":"Marc","lastName":"Lefeuvre","profession":"Pharmacist","rpps":"10001000032","communeCode":"53103"}' \
+    '{"firstName":"Nadia","lastName":"Ferron","profession":"SocialWorker","rpps":"10001000040","communeCode":"53130"}' \
+    '{"firstName":"Paul","lastName":"Garnier","profession":"Physiotherapist","rpps":"10001000057","communeCode":"53054"}'; do
+    post api/coordination/members "$member" member
+    [ -n "$nurse" ] || nurse="$DEMO_ID"
+  done
+  local place status
+  for place in \
+    '{"name":"Pharmacie du Genest","kind":"Pharmacy","communeCode":"53103","hasCabin":true}' \
+    '{"name":"Mairie de Saint-Pierre-la-Cour","kind":"TownHall","communeCode":"53247","hasCabin":true}' \
+    '{"name":"France Services Laval","kind":"FranceServices","communeCode":"53130","hasCabin":false}'; do
+    status="$created"
+    post api/coordination/places "$place" place
+    # Assisted teleconsultations at a new cabin (a re-run adds none): pseudonyms only, never identities.
+    if [ "$created" != "$status" ] && [[ "$place" == *'"hasCabin":true'* ]] && [ -n "$nurse" ]; then
+      local p cabin="$DEMO_ID"
+      for p in 7f3a9c21e0b4 2b8d4e6f1a90 7f3a9c21e0b4 c41e9d0a5b37; do
+        post api/coordination/telemedicine/sessions "{\"placeId\":\"$cabin\",\"date\":\"$(date -u +%F)\",\"assistingNurseId\":\"$nurse\",\"patientPseudonym\":\"demo-$p\"}" teleconsultation
+      done
+    fi
+  done
+  # Site-weeks of the next 14 days without a rotation: Missions announces them, Coordination shows them.
+  curl -s -o /dev/null -X POST "$GATEWAY/api/missions/coverage-gaps/scan" ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} || true
   # Laval classified: short of doctors, yet under the national threshold (see docs/coordination.md).
   curl -s -o /dev/null -X POST "$GATEWAY/api/coordination/zones/classify" -H 'Content-Type: application/json' \
     ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} \

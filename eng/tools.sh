@@ -17,3 +17,16 @@ ensure_helm() {
   fi
   export PLATFORM_HELM="$dir/helm"
 }
+
+ensure_chromium() {
+  # The indicators page is tested in a real headless Chromium, driven through chromedriver (WebDriver).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    log "installing chromium and chromium-driver (apt) for the page tests"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null ||
+      { $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null; } ||
+      die "could not install chromium"
+  fi
+  export PLATFORM_CHROMIUM PLATFORM_CHROMEDRIVER
+  PLATFORM_CHROMIUM="$(command -v chromium)" PLATFORM_CHROMEDRIVER="$(command -v chromedriver)"
+}

@@ -24,6 +24,7 @@ public class IndicatorsPageTests(RunningPlatform platform)
             communes = new[] { new { code = commune, name = "Saint-Test-sur-Mayenne", population = 4000 } },
         });
         Assert.Equal(HttpStatusCode.Created, territory.StatusCode);
+        var territoryId = (await territory.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var classify = await gateway.PostAsJsonAsync("/api/coordination/zones/classify", new
         {
             code = "53130", name = "Laval", kind = "Commune", population = 50000, gps = 30,
@@ -32,7 +33,7 @@ public class IndicatorsPageTests(RunningPlatform platform)
         Assert.Equal(HttpStatusCode.OK, classify.StatusCode);
 
         await using var browser = await HeadlessBrowser.StartAsync();
-        await browser.NavigateAsync(new Uri(platform.Gateway.BaseAddress, "/coordination/"));
+        await browser.NavigateAsync(new Uri(platform.Gateway.BaseAddress, $"/coordination/?territory={territoryId}"));
         await Eventually.UntilAsync(() => browser.ExecuteAsync("return !document.getElementById('login').hidden;"), v => v?.GetValue<bool>() == true);
 
         await browser.TypeAsync("#api-key", "not-the-key");
@@ -44,7 +45,8 @@ public class IndicatorsPageTests(RunningPlatform platform)
         var cell = $"tr[data-commune='{commune}'] td[data-field='patientsWithoutGp']";
         Assert.Equal("0", await Eventually.UntilAsync(() => browser.TextAsync(cell), t => t is not null));
         Assert.Contains("Saint-Test-sur-Mayenne", await browser.TextAsync($"tr[data-commune='{commune}'] td"), StringComparison.Ordinal);
-        Assert.Contains("4 000", await browser.TextAsync("#territory-name") ?? "", StringComparison.Ordinal);
+        var title = (await browser.TextAsync("#territory-name") ?? "").Replace('\u202f', ' ').Replace('\u00a0', ' ');
+        Assert.Contains($"CPTS du test {commune} (4 000 habitants)", title, StringComparison.Ordinal);
 
         var laval = await Eventually.UntilAsync(() => browser.TextAsync("li[data-zone='53130']"), t => t is not null);
         Assert.Contains("Pas zone rouge", laval, StringComparison.Ordinal);

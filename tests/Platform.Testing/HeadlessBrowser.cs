@@ -39,6 +39,7 @@ public sealed class HeadlessBrowser : IAsyncDisposable
         var port = FreePort();
         var driver = Process.Start(new ProcessStartInfo(DriverPath, [$"--port={port}"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.ConnectionClose = true; // chromedriver closes idle connections on its own
         try
         {
             await Eventually.UntilAsync(async () =>
@@ -100,7 +101,11 @@ public sealed class HeadlessBrowser : IAsyncDisposable
 
     private static async Task<JsonNode?> Send(HttpClient http, HttpMethod method, string path, object? body)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        // chromedriver does not read chunked bodies: send a sized one.
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body is null ? null : new StringContent(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json"),
+        };
         using var response = await http.SendAsync(request);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (!response.IsSuccessStatusCode)

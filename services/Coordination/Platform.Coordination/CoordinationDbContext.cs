@@ -121,6 +121,7 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.Property(p => p.Name).HasMaxLength(200);
             e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(p => p.CommuneCode).HasMaxLength(5);
+            e.HasIndex(p => new { p.CommuneCode, p.Name }).IsUnique();
         });
         modelBuilder.Entity<TeleconsultationSession>(e =>
         {

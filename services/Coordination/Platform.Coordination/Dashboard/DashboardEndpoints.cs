@@ -13,7 +13,6 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/coordination", () => TypedResults.Redirect("/coordination/")).ExcludeFromDescription();
         app.MapGet("/coordination/{file?}", (string? file, HttpContext http) =>
         {
             if (!s_files.TryGetValue(file ?? "index.html", out var page))

@@ -492,6 +492,10 @@ namespace Platform.Coordination.Migrations
                     b.HasKey("Id")
                         .HasName("pk_places");
 
+                    b.HasIndex("CommuneCode", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_places_commune_code_name");
+
                     b.ToTable("places", (string)null);
                 });
 

@@ -82,7 +82,7 @@ public static partial class TelemedicineEndpoints
         return app;
     }
 
-    internal static async Task<Results<Created<PlaceResponse>, ValidationProblem>> CreatePlaceAsync(
+    internal static async Task<Results<Created<PlaceResponse>, ValidationProblem, ProblemHttpResult>> CreatePlaceAsync(
         PlaceRequest request, CoordinationDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -120,7 +120,17 @@ public static partial class TelemedicineEndpoints
             CreatedAt = time.GetUtcNow(),
         };
         db.Places.Add(place);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            var existing = await db.Places.AsNoTracking().Where(p => p.CommuneCode == place.CommuneCode && p.Name == place.Name).Select(p => p.Id).FirstAsync(ct);
+            return TypedResults.Problem(statusCode: 409, title: "A place with this name exists in this commune.",
+                extensions: new Dictionary<string, object?> { ["field"] = "name", ["existingId"] = existing });
+        }
+
         return TypedResults.Created($"/api/coordination/places/{place.Id}", ToResponse(place));
     }
 

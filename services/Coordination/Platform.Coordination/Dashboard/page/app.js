@@ -61,8 +61,15 @@ async function start() {
       setStatus("Aucune CPTS n'est encore déclarée (POST /api/coordination/territories).");
       return;
     }
-    territoryId = territories[0].id;
-    select.onchange = () => { territoryId = select.value; refreshAll(); };
+    const asked = new URLSearchParams(location.search).get("territory");
+    territoryId = territories.some((t) => t.id === asked) ? asked : territories[0].id;
+    select.value = territoryId;
+    select.onchange = () => {
+      territoryId = select.value;
+      history.replaceState(null, "", `?territory=${territoryId}`);
+      $("communes").tBodies[0].replaceChildren();
+      refreshAll();
+    };
     await refreshAll();
     fastTimer = setInterval(refreshFigures, FAST_MS);
     slowTimer = setInterval(refreshSlow, SLOW_MS);
@@ -196,7 +203,9 @@ function renderTrend(weeks) {
     ["givenAGp", "#157347"],
     ["consultations", "#1f5fbf"],
   ];
-  const max = Math.max(1, ...weeks.flatMap((w) => series.map(([f]) => w[f])));
+  const highest = Math.max(0, ...weeks.flatMap((w) => series.map(([f]) => w[f])));
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, highest))) - 1);
+  const max = Math.max(2, Math.ceil(highest / (2 * step)) * 2 * step); // even, so the middle line is a whole number
   const x = (i) => left + (i * (width - left - right)) / Math.max(1, weeks.length - 1);
   const y = (v) => top + (height - top - bottom) * (1 - v / max);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: "none" });

@@ -12,7 +12,7 @@ using Platform.Coordination;
 namespace Platform.Coordination.Migrations
 {
     [DbContext(typeof(CoordinationDbContext))]
-    [Migration("20261122172211_TerritoryTelemedicineHistory")]
+    [Migration("20261122173547_TerritoryTelemedicineHistory")]
     partial class TerritoryTelemedicineHistory
     {
         /// <inheritdoc />
@@ -494,6 +494,10 @@ namespace Platform.Coordination.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_places");
+
+                    b.HasIndex("CommuneCode", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_places_commune_code_name");
 
                     b.ToTable("places", (string)null);
                 });

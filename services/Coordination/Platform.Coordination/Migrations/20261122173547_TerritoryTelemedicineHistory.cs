@@ -298,6 +298,12 @@ namespace Platform.Coordination.Migrations
                 columns: new[] { "commune_code", "week_start" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_places_commune_code_name",
+                table: "places",
+                columns: new[] { "commune_code", "name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_teleconsultations_place_id_date",
                 table: "teleconsultations",
                 columns: new[] { "place_id", "date" });
