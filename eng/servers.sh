@@ -84,11 +84,18 @@ start_postgres() {
     rm -f "$pwfile"
   fi
   own_dir postgres "$run"
-  if as_user postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then return 0; fi
-  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  as_user postgres "$bin/pg_ctl" -D "$data" -w -l "$SERVER_DATA/postgres/server.log" \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$run -c max_connections=400" \
-    start >/dev/null || die "PostgreSQL did not start: see $SERVER_DATA/postgres/server.log"
+  if ! as_user postgres "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    as_user postgres "$bin/pg_ctl" -D "$data" -w -l "$SERVER_DATA/postgres/server.log" \
+      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$run -c max_connections=400" \
+      start >/dev/null || die "PostgreSQL did not start: see $SERVER_DATA/postgres/server.log"
+  fi
+  # Data kept outside the checkout (/var/tmp) may predate this checkout's secrets: align the password through the
+  # local socket (trusted), without putting it on a command line.
+  if ! psql_local -tAc 'select 1' >/dev/null 2>&1; then
+    log "setting the PostgreSQL password from $PLATFORM_LOCAL/secrets"
+    printf "ALTER USER platform PASSWORD '%s';\n" "$pw" | as_user postgres psql -q -h "$run" -p "$PG_PORT" -U platform -d postgres >/dev/null
+  fi
 }
 
 create_databases() {
@@ -141,6 +148,8 @@ EOF
     rabbitmqctl_local -q add_user platform "$pw" >/dev/null
     rabbitmqctl_local -q set_user_tags platform administrator >/dev/null
     rabbitmqctl_local -q set_permissions -p / platform '.*' '.*' '.*' >/dev/null
+  else
+    rabbitmqctl_local -q change_password platform "$pw" >/dev/null # data may predate this checkout's secrets
   fi
 }
 
