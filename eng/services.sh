@@ -48,6 +48,8 @@ start_services() {
   export_service_addresses
   # Secrets of the services, generated once per machine into .local/secrets (never in the repository).
   Patients__Pseudonyms__Key="$(secret pseudonym-key)"; export Patients__Pseudonyms__Key
+  # The key the gateway signs callers' identities with, and the services verify them with.
+  Platform__Identity__Key="$(secret identity-key)"; export Platform__Identity__Key
   local entry name http grpc
   for entry in "${PLATFORM_SERVICES[@]}"; do
     IFS='|' read -r name http grpc _ <<<"$entry"

@@ -52,3 +52,27 @@ public class PartnerCredentialTests(RunningPlatform platform)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
     }
 }
+
+/// <summary>The services trust only the identity the gateway signs: reached directly, they refuse a forged one.</summary>
+[Collection(nameof(RunningPlatform))]
+public class TrustedIdentityTests(RunningPlatform platform)
+{
+    [Theory]
+    [InlineData("patients", "/api/patients?commune=53130")]
+    [InlineData("missions", "/api/missions/sites")]
+    [InlineData("funding", "/api/funding/funders")]
+    [InlineData("coordination", "/api/coordination/territories")]
+    public async Task A_service_reached_directly_with_forged_identity_headers_is_a_401(string service, string path)
+    {
+        using var direct = new HttpClient { BaseAddress = platform.Service(service).BaseAddress };
+        direct.DefaultRequestHeaders.Add("X-Platform-Partner", "forged-partner");
+        direct.DefaultRequestHeaders.Add("X-Platform-Role", "platform-admin");
+        direct.DefaultRequestHeaders.Add("X-Platform-Identity", "v1.eyJQIjoiZm9yZ2VkIiwiUiI6InBsYXRmb3JtLWFkbWluIiwiRXhwIjo5OTk5OTk5OTk5fQ.AAAA");
+
+        var response = await direct.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var gateway = platform.CreateGatewayClient();
+        Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync(path)).StatusCode); // the same route through the gateway
+    }
+}

@@ -38,6 +38,9 @@ public sealed class RunningPlatform : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The key the gateway signs identities with (shared with the services).</summary>
+    public string IdentityKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public HttpClient CreateAnonymousGatewayClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
@@ -48,6 +51,7 @@ public sealed class RunningPlatform : IAsyncLifetime
             ["ConnectionStrings__messaging"] = Broker.Uri.ToString(),
             ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
             ["Patients__Pseudonyms__Key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Platform__Identity__Key"] = IdentityKey,
         };
         var ports = s_services.ToDictionary(s => s.Name, _ => (Http: ServiceProcess.FreePort(), Grpc: ServiceProcess.FreePort()));
         foreach (var (name, _, database) in s_services)

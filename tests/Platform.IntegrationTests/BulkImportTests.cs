@@ -11,7 +11,7 @@ namespace Platform.IntegrationTests;
 [Collection(nameof(PlatformHosts))]
 public class BulkImportTests(PlatformHosts hosts)
 {
-    private readonly HttpClient _patients = hosts.Patients.CreateClient();
+    private readonly HttpClient _patients = PlatformHosts.ClientOf(hosts.Patients);
 
     private static ByteArrayContent Csv(string text) => new ByteArrayContent(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } };
 

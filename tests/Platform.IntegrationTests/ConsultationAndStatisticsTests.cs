@@ -14,7 +14,7 @@ namespace Platform.IntegrationTests;
 public class ConsultationAndStatisticsTests(PlatformHosts hosts)
 {
     private const string Rpps = "10101234564";
-    private readonly HttpClient _patients = hosts.Patients.CreateClient();
+    private readonly HttpClient _patients = PlatformHosts.ClientOf(hosts.Patients);
 
     private PatientStatistics.PatientStatisticsClient Statistics()
     {

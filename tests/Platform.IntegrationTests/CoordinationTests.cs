@@ -11,12 +11,12 @@ namespace Platform.IntegrationTests;
 [Collection(nameof(PlatformHosts))]
 public class CoordinationTests(PlatformHosts hosts)
 {
-    private readonly HttpClient _coordination = hosts.Coordination.CreateClient();
+    private readonly HttpClient _coordination = PlatformHosts.ClientOf(hosts.Coordination);
 
     [Fact]
     public async Task A_consultation_orientation_becomes_one_task_for_the_right_profession()
     {
-        using var patients = hosts.Patients.CreateClient();
+        using var patients = PlatformHosts.ClientOf(hosts.Patients);
         var commune = PlatformHosts.UniqueCommune();
         var patient = (await (await patients.PostAsJsonAsync("/api/patients", new
         {

@@ -12,7 +12,7 @@ namespace Platform.IntegrationTests;
 public class FundingTests(PlatformHosts hosts)
 {
     private const string FundingQueue = "funding-mission-completed";
-    private readonly HttpClient _funding = hosts.Funding.CreateClient();
+    private readonly HttpClient _funding = PlatformHosts.ClientOf(hosts.Funding);
 
     private static MissionCompleted Mission(string rpps, string kind = "WeeklyRotation", int days = 6) =>
         new(Guid.NewGuid(), kind, rpps, Guid.NewGuid(), new DateOnly(2026, 10, 5), new DateOnly(2026, 10, 10), days, DateTimeOffset.UtcNow);

@@ -16,7 +16,7 @@ namespace Platform.IntegrationTests;
 public class IndicatorProjectionTests(PlatformHosts hosts)
 {
     private static readonly DateTimeOffset Monday = new(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
-    private readonly HttpClient _coordination = hosts.Coordination.CreateClient();
+    private readonly HttpClient _coordination = PlatformHosts.ClientOf(hosts.Coordination);
 
     private Task<JsonElement> Commune(string code) => _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/indicators?commune={code}");
 

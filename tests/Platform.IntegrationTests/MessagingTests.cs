@@ -17,7 +17,7 @@ public class MessagingTests(PlatformHosts hosts)
     public async Task A_registration_reaches_coordination_through_the_broker()
     {
         var commune = PlatformHosts.UniqueCommune();
-        using var client = hosts.Patients.CreateClient();
+        using var client = PlatformHosts.ClientOf(hosts.Patients);
         for (var i = 0; i < 3; i++)
         {
             var response = await client.PostAsJsonAsync("/api/patients", new

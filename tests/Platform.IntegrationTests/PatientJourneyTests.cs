@@ -13,10 +13,7 @@ public class PatientJourneyTests(PlatformHosts hosts)
 
     private static HttpClient CreateClient(PlatformHosts hosts)
     {
-        var client = hosts.Patients.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Platform-Partner", "cpts-laval");
-        client.DefaultRequestHeaders.Add("X-Platform-Role", "cpts-coordinator");
-        return client;
+        return PlatformHosts.ClientOf(hosts.Patients, "cpts-laval", "cpts-coordinator");
     }
 
     private async Task<Guid> RegisterAsync(string commune, int year = 1960, bool ald = false, bool precarity = false, bool isolation = false, string lastName = "Hamon")
@@ -216,9 +213,7 @@ public class PatientJourneyTests(PlatformHosts hosts)
         var territory = $"t-{Guid.NewGuid():N}"[..20];
         var patient = await RegisterAsync("53130");
         await EnrolAsync(patient, territory);
-        using var funder = hosts.Patients.CreateClient();
-        funder.DefaultRequestHeaders.Add("X-Platform-Partner", "region-pdl");
-        funder.DefaultRequestHeaders.Add("X-Platform-Role", "funder");
+        using var funder = PlatformHosts.ClientOf(hosts.Patients, "region-pdl", "funder");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await funder.GetAsync($"/api/patients/{patient}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await funder.GetAsync("/api/patients?commune=53130")).StatusCode);

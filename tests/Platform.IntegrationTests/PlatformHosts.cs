@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -76,9 +77,29 @@ public sealed class PlatformHosts : IAsyncLifetime
             .UseSetting($"ConnectionStrings:{connectionName}", db.ConnectionString)
             .UseSetting("ConnectionStrings:messaging", Broker.Uri.ToString())
             .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200")
-            .UseSetting("Patients:Pseudonyms:Key", PseudonymKey));
+            .UseSetting("Patients:Pseudonyms:Key", PseudonymKey)
+            .UseSetting(PlatformIdentity.KeySetting, IdentityKey));
 
     public const string PseudonymKey = "integration-tests-pseudonym-key-0123456789";
+
+    /// <summary>The key the gateway would sign identities with; the hosts verify them with it.</summary>
+    public const string IdentityKey = "integration-tests-identity-key-0123456789abcdef";
+
+    /// <summary>A client of a host that presents the identity the gateway would sign for this partner and role.</summary>
+    public static HttpClient ClientOf<T>(WebApplicationFactory<T> host, string partner = "integration-tests", string role = "platform-admin")
+        where T : class =>
+        host.CreateDefaultClient(new SignedIdentityHandler(partner, role));
+
+    /// <summary>Signs a fresh gateway identity for every request, as the gateway does.</summary>
+    private sealed class SignedIdentityHandler(string partner, string role) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Remove(PlatformIdentity.Header);
+            request.Headers.Add(PlatformIdentity.Header, PlatformIdentity.Sign(partner, role, DateTimeOffset.UtcNow, System.Text.Encoding.UTF8.GetBytes(IdentityKey)));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     public async Task DisposeAsync()
     {

@@ -10,7 +10,7 @@ namespace Platform.IntegrationTests;
 [Collection(nameof(PlatformHosts))]
 public class RegistrationTests(PlatformHosts hosts)
 {
-    private readonly HttpClient _patients = hosts.Patients.CreateClient();
+    private readonly HttpClient _patients = PlatformHosts.ClientOf(hosts.Patients);
 
     private static object Person(string nir, string commune = "53130", int year = 1950) =>
         new { nir, firstName = "Yvette", lastName = "Boulay", birthDate = $"{year}-03-15", communeCode = commune };

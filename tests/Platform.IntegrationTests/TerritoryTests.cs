@@ -34,7 +34,7 @@ internal static class CoordinationSetup
 [Collection(nameof(PlatformHosts))]
 public class TerritoryTests(PlatformHosts hosts)
 {
-    private readonly HttpClient _coordination = hosts.Coordination.CreateClient();
+    private readonly HttpClient _coordination = PlatformHosts.ClientOf(hosts.Coordination);
 
     [Fact]
     public async Task A_territory_lists_its_communes_and_population()

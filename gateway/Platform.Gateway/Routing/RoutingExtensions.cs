@@ -13,7 +13,11 @@ public static class RoutingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var proxy = builder.Configuration.GetSection("ReverseProxy");
-        builder.Services.AddReverseProxy().LoadFromConfig(proxy).AddTransforms(context => context.AddRequestTransform(ForwardCaller));
+        var key = PlatformIdentity.Key(builder.Configuration)
+            ?? throw new InvalidOperationException($"{PlatformIdentity.KeySetting} is required: the gateway signs the identity it passes to the services.");
+        var time = TimeProvider.System;
+        builder.Services.AddReverseProxy().LoadFromConfig(proxy)
+            .AddTransforms(context => context.AddRequestTransform(transform => ForwardCaller(transform, key, time)));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
         var health = builder.Services.AddHealthChecks();
@@ -37,22 +41,23 @@ public static class RoutingExtensions
         return builder;
     }
 
-    /// <summary>Identity headers the gateway sets for the services; whatever a caller sent under these names is dropped.</summary>
-    public static readonly string[] CallerHeaders = ["X-Platform-Partner", "X-Platform-Role"];
-
-    /// <summary>Tells the services which partner and role made the request (they record it in their access audit).</summary>
-    private static ValueTask ForwardCaller(RequestTransformContext context)
+    /// <summary>
+    /// Tells the services which partner and role made the request, in a token only the gateway can sign (the services
+    /// refuse /api requests without a valid one); whatever identity headers the caller sent are dropped.
+    /// </summary>
+    private static ValueTask ForwardCaller(RequestTransformContext context, byte[] key, TimeProvider time)
     {
-        foreach (var header in CallerHeaders)
+        var headers = context.ProxyRequest.Headers;
+        headers.Remove(PlatformIdentity.Header);
+        foreach (var header in PlatformIdentity.UntrustedHeaders)
         {
-            context.ProxyRequest.Headers.Remove(header);
+            headers.Remove(header);
         }
 
         var user = context.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true)
+        if (user.Identity is { IsAuthenticated: true, Name: { } partner } && user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value is { } role)
         {
-            context.ProxyRequest.Headers.TryAddWithoutValidation(CallerHeaders[0], user.Identity.Name);
-            context.ProxyRequest.Headers.TryAddWithoutValidation(CallerHeaders[1], user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value);
+            headers.TryAddWithoutValidation(PlatformIdentity.Header, PlatformIdentity.Sign(partner, role, time.GetUtcNow(), key));
         }
 
         return ValueTask.CompletedTask;

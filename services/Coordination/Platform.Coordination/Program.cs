@@ -36,6 +36,7 @@ builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
+app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapIndicators();

@@ -17,6 +17,7 @@ builder.Services.AddPlatformOpenApi("Funding: funders, grants and indemnities");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
+app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapFunders();

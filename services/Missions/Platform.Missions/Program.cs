@@ -16,6 +16,7 @@ builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites an
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
+app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapSites();

@@ -28,6 +28,7 @@ builder.Services.AddPlatformOpenApi("Patients: people without a referring GP");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
+app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapRegistry();

@@ -21,19 +21,17 @@ public sealed class AuditEntry
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>The partner and role the gateway forwarded for this request (<c>X-Platform-Partner</c>, <c>X-Platform-Role</c>).</summary>
+/// <summary>The partner and role of this request, as the gateway signed them (see <c>PlatformIdentity</c>).</summary>
 public sealed record Caller(string Partner, string Role)
 {
-    public const string PartnerHeader = "X-Platform-Partner";
-    public const string RoleHeader = "X-Platform-Role";
-
-    /// <summary>A request that did not come through the gateway is recorded as such, never as anonymous.</summary>
+    /// <summary>A request that did not come through the gateway (development, no signing key) is recorded as such.</summary>
     public static Caller From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var partner = context.Request.Headers[PartnerHeader].ToString();
-        var role = context.Request.Headers[RoleHeader].ToString();
-        return new Caller(partner.Length is > 0 and <= 100 ? partner : "direct", role.Length is > 0 and <= 50 ? role : "none");
+        var user = context.User;
+        return user.Identity is { IsAuthenticated: true, AuthenticationType: PlatformIdentity.AuthenticationType }
+            ? new Caller(user.Identity.Name ?? "unknown", user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "none")
+            : new Caller("direct", "none");
     }
 
     /// <summary>Funders and analysts work on aggregates and pseudonyms: they never see a patient's identity.</summary>
