@@ -60,9 +60,19 @@ start_services() {
     IFS='|' read -r name http _ <<<"$entry"
     wait_healthy "$name" "http://127.0.0.1:$http/health"
   done
+  # One demo partner per role, keys generated once into .local/secrets and listed in .platform/partner-keys.json.
+  local role key partner_env=() keys_json=""
+  for role in platform-admin cpts-coordinator centre-staff practitioner funder ars-analyst; do
+    key="$(secret "partner-key-$role")"
+    partner_env+=("Gateway__Partners__demo-${role}__KeyHash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)"
+      "Gateway__Partners__demo-${role}__Role=$role")
+    keys_json+="${keys_json:+,}"$'\n'"  \"$role\": \"$key\""
+  done
+  mkdir -p "$ROOT/.platform"
+  (umask 077; printf '{%s\n}\n' "$keys_json" >"$ROOT/.platform/partner-keys.json")
   start_process gateway Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_PORT" \
     Gateway__Partners__developer__KeyHash="$(printf '%s' "$PLATFORM_API_KEY" | sha256sum | cut -d' ' -f1)" \
-    Gateway__Partners__developer__Role=platform-admin
+    Gateway__Partners__developer__Role=platform-admin "${partner_env[@]}"
   wait_healthy gateway "http://127.0.0.1:$GATEWAY_PORT/health"
 }
 

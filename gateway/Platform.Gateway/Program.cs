@@ -1,5 +1,6 @@
 using Platform.Gateway.Docs;
 using Platform.Gateway.Partners;
+using Platform.Gateway.Protection;
 using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,12 +11,15 @@ builder.Services.AddRequestTimeouts();
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
+app.Use(CorrelationId.InvokeAsync);
 app.UseRouting();
 app.UseRequestTimeouts(); // per-route timeouts (ReverseProxy:Routes:*:Timeout)
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<PartnerRateLimit>(); // after authentication: the limit is per partner, shared through Redis
 app.MapDefaultEndpoints();
 app.MapApiDocs();
+app.MapKeyAdmin();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(RequestSizeLimit.EnforceAsync);

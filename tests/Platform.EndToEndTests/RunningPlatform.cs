@@ -77,18 +77,46 @@ public sealed class RunningPlatform : IAsyncLifetime
             await process.StartAsync();
         }
 
-        var gatewayPort = ServiceProcess.FreePort();
-        var gateway = new ServiceProcess("gateway", RepositoryRoot.File("gateway", "Platform.Gateway"),
-            new Dictionary<string, string>(environment)
-            {
-                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{gatewayPort}",
-                ["Gateway__Partners__e2e__KeyHash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ApiKey))),
-                ["Gateway__Partners__e2e__Role"] = "platform-admin",
-            },
-            gatewayPort);
-        _processes["gateway"] = gateway;
-        await gateway.StartAsync();
+        GatewayEnvironment = new Dictionary<string, string>(environment)
+        {
+            ["Gateway__Partners__e2e__KeyHash"] = Hash(ApiKey),
+            ["Gateway__Partners__e2e__Role"] = "platform-admin",
+            ["Gateway__Partners__e2e-limited__KeyHash"] = Hash(LimitedKey),
+            ["Gateway__Partners__e2e-limited__Role"] = "platform-admin",
+            ["Gateway__RateLimit__PerPartner__e2e-limited"] = LimitedPermitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (role, key) in RoleKeys)
+        {
+            GatewayEnvironment[$"Gateway__Partners__e2e-{role}__KeyHash"] = Hash(key);
+            GatewayEnvironment[$"Gateway__Partners__e2e-{role}__Role"] = role;
+        }
+
+        _processes["gateway"] = await StartGatewayAsync("gateway", GatewayEnvironment);
     }
+
+    /// <summary>The gateway's configuration, for a second replica.</summary>
+    public Dictionary<string, string> GatewayEnvironment { get; private set; } = [];
+
+    /// <summary>One key per role (partner e2e-{role}).</summary>
+    public Dictionary<string, string> RoleKeys { get; } = new[] { "platform-admin", "cpts-coordinator", "centre-staff", "practitioner", "funder", "ars-analyst" }
+        .ToDictionary(r => r, _ => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+
+    /// <summary>A partner with a low rate limit, for the limit tests.</summary>
+    public string LimitedKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    public const int LimitedPermitPerSecond = 10;
+
+    /// <summary>Starts a gateway process (another replica, or one with other settings); the caller disposes it.</summary>
+    public static async Task<ServiceProcess> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> environment)
+    {
+        var port = ServiceProcess.FreePort();
+        var gateway = new ServiceProcess(name, RepositoryRoot.File("gateway", "Platform.Gateway"),
+            new Dictionary<string, string>(environment) { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}" }, port);
+        await gateway.StartAsync();
+        return gateway;
+    }
+
+    private static string Hash(string key) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     public async Task DisposeAsync()
     {

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Gateway.Partners;
@@ -23,63 +22,89 @@ public sealed class PartnerOptions
 }
 
 /// <summary>
-/// Authenticates a partner from its <c>X-Api-Key</c> header: the key's SHA-256 is compared, in constant time, with
-/// the configured hashes. The partner's name and role become the caller's identity.
+/// Authenticates a partner from its <c>X-Api-Key</c> header through the <see cref="PartnerDirectory"/> (keys from
+/// configuration, compared in constant time, then keys created by an admin, kept hashed in Redis). The partner's name
+/// and role become the caller's identity. A key that cannot be checked because the key store is down is a 503, not a
+/// 401: the credential may well be valid.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<PartnerOptions> partners) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    PartnerDirectory directory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+    private const string StoreDown = "platform.key-store-down";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count != 1 || string.IsNullOrEmpty(values[0]))
+        if (!Request.Headers.TryGetValue(HeaderName, out var values))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
-        foreach (var (name, partner) in partners.CurrentValue.Partners)
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > 200)
         {
-            if (partner.KeyHash.Length == 64
-                && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(partner.KeyHash)))
-            {
-                var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, partner.Role)], SchemeName);
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-            }
+            return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        var (result, partner) = await directory.FindAsync(values[0]!);
+        switch (result)
+        {
+            case KeyLookup.Found:
+                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, partner!.Name), new Claim(ClaimTypes.Role, partner.Role)], SchemeName);
+                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+            case KeyLookup.StoreUnavailable:
+                Context.Items[StoreDown] = true;
+                return AuthenticateResult.Fail("The key store cannot be reached.");
+            default:
+                return AuthenticateResult.Fail("Unknown API key.");
+        }
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(StoreDown))
+        {
+            Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: 503, title: "Your key cannot be checked right now; try again in a few seconds.").ExecuteAsync(Context);
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
-        return base.HandleChallengeAsync(properties);
+        await base.HandleChallengeAsync(properties);
     }
 
     /// <summary>What to put in configuration for a key: its SHA-256, hex.</summary>
-    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key) => PartnerDirectory.Hash(key);
 }
 
 public static class PartnerAuthenticationExtensions
 {
-    /// <summary>Policy of every proxied API route: an authenticated partner.</summary>
-    public const string PartnerPolicy = "partner";
-
+    /// <summary>
+    /// API keys (configuration and Redis key store), the role policies of the routes, and the partner rate limit;
+    /// Redis is <c>ConnectionStrings:cache</c>.
+    /// </summary>
     public static WebApplicationBuilder AddPartnerAuthentication(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var redis = builder.Configuration.GetConnectionString("cache")
+            ?? throw new InvalidOperationException("Connection string 'cache' is missing: set ConnectionStrings__cache (Redis: partner keys and rate limits).");
+        var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+        redisOptions.AbortOnConnectFail = false; // start, and keep serving, while Redis is down
+        redisOptions.ConnectTimeout = 2000;
+        redisOptions.SyncTimeout = 1000;
+        redisOptions.AsyncTimeout = 1000;
+        builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PartnerDirectory>();
         builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Gateway"));
+        builder.Services.Configure<Protection.RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimit"));
+        builder.Services.AddSingleton<Protection.PartnerRateLimit>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(PartnerPolicy, p => p.RequireAuthenticatedUser());
+        builder.Services.AddAuthorizationBuilder().AddRoutePolicies(builder.Configuration);
         return builder;
     }
 }

@@ -1,0 +1,209 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Platform.Gateway.Partners;
+
+public sealed record CreateKeyRequest(string? Partner, string? Role);
+
+public sealed record RotateKeyRequest(int? GraceSeconds);
+
+/// <summary>A key as the admin sees it once, at creation or rotation: the only time the secret is shown.</summary>
+public sealed record IssuedKey(string Id, string Partner, string Role, string Key, DateTimeOffset CreatedAt);
+
+public sealed record KeyInfo(string Id, string Partner, string Role, string Source, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// The gateway's own admin routes (role platform-admin): create, list, revoke and rotate partner API keys. Keys are
+/// random (256 bits), shown once, stored as SHA-256 in Redis; revocation is announced to every replica at once.
+/// </summary>
+public static partial class KeyStore
+{
+    public const string PartnerField = "partner";
+    public const string RoleField = "role";
+    private const string IdField = "id";
+    private const string CreatedField = "created";
+    private const string IdsKey = "gateway:key-ids";
+
+    public static RedisKey HashKey(string hash) => $"gateway:key:{hash}";
+
+    private static RedisKey IdKey(string id) => $"gateway:key-id:{id}";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
+    private static partial Regex PartnerName();
+
+    public static IEndpointRouteBuilder MapKeyAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/admin/keys").WithTags("Gateway administration").RequireAuthorization(Roles.AdminPolicy);
+        group.MapPost("/", CreateAsync).WithName("CreateKey").WithSummary("A new API key for a partner and role (the key is shown once)");
+        group.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("Every key: partner, role, where it is kept (never the secret)");
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeKey").WithSummary("Revoke a key: refused by every replica within a second");
+        group.MapPost("/{id}/rotate", RotateAsync).WithName("RotateKey")
+            .WithSummary("A new key for the same partner; the old one is revoked now, or after graceSeconds (up to a day)");
+        return app;
+    }
+
+    internal static async Task<Results<Created<IssuedKey>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateKeyRequest request, IConnectionMultiplexer redis, PartnerDirectory directory, TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Partner is null || !PartnerName().IsMatch(request.Partner))
+        {
+            errors["partner"] = ["Required: 2 to 60 lower-case letters, digits or dashes (e.g. cpts-laval)."];
+        }
+
+        if (request.Role is null || !Roles.All.Contains(request.Role))
+        {
+            errors["role"] = [$"One of: {string.Join(", ", Roles.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The key cannot be created as asked.");
+        }
+
+        return await StoreAsync(redis, directory, request.Partner!, request.Role!, time) switch
+        {
+            { } issued => TypedResults.Created($"/admin/keys/{issued.Id}", issued),
+            null => Unavailable(),
+        };
+    }
+
+    internal static async Task<Results<Ok<List<KeyInfo>>, ProblemHttpResult>> ListAsync(IConnectionMultiplexer redis, IOptionsMonitor<PartnerOptions> options)
+    {
+        var keys = options.CurrentValue.Partners.Select(p => new KeyInfo($"config:{p.Key}", p.Key, p.Value.Role, "configuration", null, null)).ToList();
+        try
+        {
+            var db = redis.GetDatabase();
+            foreach (var id in await db.SetMembersAsync(IdsKey))
+            {
+                var hash = await db.StringGetAsync(IdKey(id!));
+                if (hash.IsNull)
+                {
+                    await db.SetRemoveAsync(IdsKey, id);
+                    continue;
+                }
+
+                var fields = await db.HashGetAsync(HashKey(hash!), [PartnerField, RoleField, CreatedField]);
+                if (fields[0].IsNull)
+                {
+                    await db.SetRemoveAsync(IdsKey, id); // expired after a rotation's grace period
+                    continue;
+                }
+
+                var ttl = await db.KeyTimeToLiveAsync(HashKey(hash!));
+                keys.Add(new KeyInfo(id!, fields[0]!, fields[1]!, "key store",
+                    DateTimeOffset.Parse(fields[2]!, CultureInfo.InvariantCulture), ttl is { } left ? DateTimeOffset.UtcNow + left : null));
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return Unavailable();
+        }
+
+        return TypedResults.Ok(keys.OrderBy(k => k.Partner, StringComparer.Ordinal).ThenBy(k => k.CreatedAt).ToList());
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, IConnectionMultiplexer redis, PartnerDirectory directory)
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            var hash = await db.StringGetDeleteAsync(IdKey(id));
+            if (hash.IsNull)
+            {
+                return TypedResults.Problem(statusCode: 404, title: id.StartsWith("config:", StringComparison.Ordinal)
+                    ? "A key from configuration is revoked by removing it from configuration." : "No key has this id.");
+            }
+
+            await db.KeyDeleteAsync(HashKey(hash!));
+            await db.SetRemoveAsync(IdsKey, id);
+            await directory.ForgetEverywhereAsync(hash!);
+            return TypedResults.NoContent();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return Unavailable();
+        }
+    }
+
+    internal static async Task<Results<Created<IssuedKey>, ValidationProblem, ProblemHttpResult>> RotateAsync(
+        string id, RotateKeyRequest? request, IConnectionMultiplexer redis, PartnerDirectory directory, TimeProvider time)
+    {
+        var grace = request?.GraceSeconds ?? 0;
+        if (grace is < 0 or > 86_400)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["graceSeconds"] = ["Between 0 and 86400 (a day)."] });
+        }
+
+        try
+        {
+            var db = redis.GetDatabase();
+            var hash = await db.StringGetAsync(IdKey(id));
+            var fields = hash.IsNull ? [RedisValue.Null, RedisValue.Null] : await db.HashGetAsync(HashKey(hash!), [PartnerField, RoleField]);
+            if (fields[0].IsNull)
+            {
+                return TypedResults.Problem(statusCode: 404, title: "No key has this id.");
+            }
+
+            var issued = await StoreAsync(redis, directory, fields[0]!, fields[1]!, time);
+            if (issued is null)
+            {
+                return Unavailable();
+            }
+
+            if (grace == 0)
+            {
+                await db.KeyDeleteAsync(HashKey(hash!));
+                await db.KeyDeleteAsync(IdKey(id));
+                await db.SetRemoveAsync(IdsKey, id);
+            }
+            else
+            {
+                await db.KeyExpireAsync(HashKey(hash!), TimeSpan.FromSeconds(grace));
+                await db.KeyExpireAsync(IdKey(id), TimeSpan.FromSeconds(grace));
+            }
+
+            await directory.ForgetEverywhereAsync(hash!);
+            return TypedResults.Created($"/admin/keys/{issued.Id}", issued);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return Unavailable();
+        }
+    }
+
+    private static async Task<IssuedKey?> StoreAsync(IConnectionMultiplexer redis, PartnerDirectory directory, string partner, string role, TimeProvider time)
+    {
+        var key = "pk_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var hash = PartnerDirectory.Hash(key);
+        var id = Guid.CreateVersion7().ToString("N")[..16];
+        var now = time.GetUtcNow();
+        try
+        {
+            var db = redis.GetDatabase();
+            var tx = db.CreateTransaction();
+            _ = tx.HashSetAsync(HashKey(hash), [new(IdField, id), new(PartnerField, partner), new(RoleField, role), new(CreatedField, now.ToString("O", CultureInfo.InvariantCulture))]);
+            _ = tx.StringSetAsync(IdKey(id), hash);
+            _ = tx.SetAddAsync(IdsKey, id);
+            if (!await tx.ExecuteAsync())
+            {
+                return null;
+            }
+
+            await directory.ForgetEverywhereAsync(hash); // a replica that cached "unknown" for this hash forgets it
+            return new IssuedKey(id, partner, role, key, now);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static ProblemHttpResult Unavailable() =>
+        TypedResults.Problem(statusCode: 503, title: "The key store (Redis) cannot be reached; try again shortly.");
+}

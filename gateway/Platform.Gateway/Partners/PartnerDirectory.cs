@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Platform.Gateway.Partners;
+
+/// <summary>A partner the gateway recognised, and where its key came from.</summary>
+public sealed record Partner(string Name, string Role, string Source);
+
+/// <summary>Why a key could not be resolved: unknown (401) or the key store cannot be reached (503).</summary>
+public enum KeyLookup
+{
+    Found,
+    Unknown,
+    StoreUnavailable,
+}
+
+/// <summary>
+/// Resolves an API key to its partner: first the keys in configuration (<c>Gateway:Partners</c>, hashed), then the
+/// keys a platform admin created through the admin routes, kept hashed in Redis (<c>ConnectionStrings:cache</c>) and
+/// shared by every gateway replica. A replica caches what Redis said for a few seconds; a created, revoked or rotated
+/// key is announced on a Redis channel and every replica drops its cached answer at once, so a revoked key stops
+/// working within a second (or <see cref="CacheFor"/> at worst, if the announcement is lost).
+/// </summary>
+public sealed class PartnerDirectory : IDisposable
+{
+    public const string Channel = "gateway:keys";
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+
+    private readonly IOptionsMonitor<PartnerOptions> _options;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PartnerDirectory> _logger;
+    private readonly ConcurrentDictionary<string, (Partner? Partner, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    public PartnerDirectory(IOptionsMonitor<PartnerOptions> options, IConnectionMultiplexer redis, TimeProvider time, ILogger<PartnerDirectory> logger)
+    {
+        _options = options;
+        _redis = redis;
+        _time = time;
+        _logger = logger;
+        _ = SubscribeAsync();
+    }
+
+    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public async Task<(KeyLookup Result, Partner? Partner)> FindAsync(string key)
+    {
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        foreach (var (name, partner) in _options.CurrentValue.Partners)
+        {
+            if (partner.KeyHash.Length == 64 && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(partner.KeyHash)))
+            {
+                return (KeyLookup.Found, new Partner(name, partner.Role, "configuration"));
+            }
+        }
+
+        var hash = Convert.ToHexString(presented);
+        var now = _time.GetUtcNow();
+        if (_cache.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            return cached.Partner is null ? (KeyLookup.Unknown, null) : (KeyLookup.Found, cached.Partner);
+        }
+
+        try
+        {
+            var fields = await _redis.GetDatabase().HashGetAsync(KeyStore.HashKey(hash), [KeyStore.PartnerField, KeyStore.RoleField]);
+            var found = fields[0].HasValue && fields[1].HasValue ? new Partner(fields[0]!, fields[1]!, "key store") : null;
+            _cache[hash] = (found, now + CacheFor);
+            return found is null ? (KeyLookup.Unknown, null) : (KeyLookup.Found, found);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogStoreDown(_logger, ex);
+            return cached.Partner is not null ? (KeyLookup.Found, cached.Partner) : (KeyLookup.StoreUnavailable, null); // a stale answer beats none
+        }
+    }
+
+    /// <summary>Drops this replica's cached answer for a key hash (and tells the other replicas through Redis).</summary>
+    public async Task ForgetEverywhereAsync(string hash)
+    {
+        _cache.TryRemove(hash, out (Partner?, DateTimeOffset) _);
+        await _redis.GetSubscriber().PublishAsync(RedisChannel.Literal(Channel), hash);
+    }
+
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await _redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(Channel), (_, hash) => _cache.TryRemove(hash.ToString(), out (Partner?, DateTimeOffset) _));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogStoreDown(_logger, ex); // the multiplexer resubscribes when Redis comes back; meanwhile the cache expires on its own
+        }
+    }
+
+    public void Dispose() => _cache.Clear();
+
+    private static readonly Action<ILogger, Exception?> s_storeDown =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(1, "KeyStoreDown"), "The partner key store (Redis) cannot be reached");
+
+    private static void LogStoreDown(ILogger logger, Exception ex) => s_storeDown(logger, ex);
+}
