@@ -102,8 +102,7 @@ public static class PartnerAuthenticationExtensions
         builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Gateway"));
         builder.Services.Configure<Protection.RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimit"));
         builder.Services.AddSingleton<Protection.PartnerRateLimit>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddPartnerSchemes(builder.Configuration);
         builder.Services.AddAuthorizationBuilder().AddRoutePolicies(builder.Configuration);
         return builder;
     }

@@ -54,8 +54,8 @@ public static class RoutingExtensions
             headers.Remove(header);
         }
 
-        var user = context.HttpContext.User;
-        if (user.Identity is { IsAuthenticated: true, Name: { } partner } && user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value is { } role)
+        if (context.HttpContext.User.Identity is System.Security.Claims.ClaimsIdentity { IsAuthenticated: true, Name: { } partner } identity
+            && identity.FindFirst(identity.RoleClaimType)?.Value is { } role)
         {
             headers.TryAddWithoutValidation(PlatformIdentity.Header, PlatformIdentity.Sign(partner, role, time.GetUtcNow(), key));
         }

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+namespace Platform.Gateway.Partners;
+
+/// <summary>
+/// Bearer tokens from an OpenID Connect issuer (<c>Gateway:Jwt</c>): a regional identity provider, or Pro Santé
+/// Connect. The issuer's signing keys come from its discovery document; the token must be for <see cref="Audience"/>,
+/// unexpired, and carry the partner (<see cref="PartnerClaim"/>) and a platform role (<see cref="RoleClaim"/>).
+/// </summary>
+public sealed class BearerTokenOptions
+{
+    /// <summary>The issuer (its <c>/.well-known/openid-configuration</c> is read); empty: bearer tokens are not accepted.</summary>
+    public string? Authority { get; set; }
+
+    public string? Audience { get; set; }
+
+    public string PartnerClaim { get; set; } = "azp";
+
+    public string RoleClaim { get; set; } = "role";
+
+    /// <summary>Only a development issuer may be plain HTTP.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+}
+
+public static class BearerTokens
+{
+    /// <summary>The scheme partners authenticate with: a bearer token when one is sent, the API key otherwise.</summary>
+    public const string PartnerScheme = "Partner";
+
+    public static AuthenticationBuilder AddPartnerSchemes(this IServiceCollection services, IConfiguration configuration)
+    {
+        var bearer = configuration.GetSection("Gateway:Jwt").Get<BearerTokenOptions>() ?? new BearerTokenOptions();
+        var enabled = !string.IsNullOrWhiteSpace(bearer.Authority);
+        var authentication = services.AddAuthentication(PartnerScheme)
+            .AddPolicyScheme(PartnerScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                enabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (!enabled)
+        {
+            return authentication;
+        }
+
+        return authentication.AddJwtBearer(o =>
+        {
+            o.Authority = bearer.Authority;
+            o.Audience = bearer.Audience;
+            o.RequireHttpsMetadata = bearer.RequireHttpsMetadata;
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters.NameClaimType = bearer.PartnerClaim;
+            o.TokenValidationParameters.RoleClaimType = bearer.RoleClaim;
+            o.TokenValidationParameters.ValidateAudience = !string.IsNullOrEmpty(bearer.Audience);
+            o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    var principal = context.Principal!;
+                    if (principal.FindFirst(bearer.PartnerClaim) is null || principal.FindAll(bearer.RoleClaim).Count() != 1)
+                    {
+                        context.Fail($"The token must carry the partner ({bearer.PartnerClaim}) and exactly one role ({bearer.RoleClaim}).");
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+    }
+}
