@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class OpenApiDefaults
 {
+    public const string ApiKeyScheme = "ApiKey";
+    public const string BearerScheme = "Bearer";
+
     /// <summary>
     /// The service's OpenAPI document at <c>/openapi/v1.json</c>, without a <c>servers</c> list: partners read it
     /// through the gateway (<c>/openapi/{service}.json</c>), so calls made from the docs page go through the gateway too.
@@ -13,6 +17,30 @@ public static class OpenApiDefaults
         {
             document.Info.Title = title;
             document.Servers?.Clear();
+            // How partners authenticate at the gateway: shown, and usable, on the docs page.
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+            {
+                [ApiKeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = "X-Api-Key",
+                    Description = "The partner's API key (ask the platform's administrators; ./platform up prints a local one).",
+                },
+                [BearerScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A token from the region's OpenID Connect issuer, when the gateway is configured with one.",
+                },
+            };
+            document.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+            ];
             return Task.CompletedTask;
         }));
 }

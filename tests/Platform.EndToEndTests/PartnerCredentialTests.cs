@@ -76,3 +76,25 @@ public class TrustedIdentityTests(RunningPlatform platform)
         Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync(path)).StatusCode); // the same route through the gateway
     }
 }
+
+/// <summary>The docs page shows partners how to authenticate: every service's document declares the gateway's schemes.</summary>
+[Collection(nameof(RunningPlatform))]
+public class ApiDocsTests(RunningPlatform platform)
+{
+    [Theory]
+    [InlineData("patients")]
+    [InlineData("missions")]
+    [InlineData("funding")]
+    [InlineData("coordination")]
+    public async Task Each_OpenAPI_document_says_how_to_authenticate(string service)
+    {
+        using var anonymous = platform.CreateAnonymousGatewayClient();
+        var document = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>($"/openapi/{service}.json");
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("ApiKey").GetProperty("name").GetString());
+        Assert.Equal("header", schemes.GetProperty("ApiKey").GetProperty("in").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("Bearer").GetProperty("scheme").GetString());
+        Assert.Equal(2, document.GetProperty("security").GetArrayLength());
+    }
+}

@@ -14,6 +14,7 @@ public static class ApiDocs
         {
             options.WithTitle("Medical deserts platform — partner API");
             options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            options.AddPreferredSecuritySchemes(OpenApiDefaults.ApiKeyScheme); // the docs page asks for the key and sends it
             foreach (var service in Services)
             {
                 options.AddDocument(service, char.ToUpperInvariant(service[0]) + service[1..]);
