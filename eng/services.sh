@@ -71,6 +71,7 @@ start_services() {
   mkdir -p "$ROOT/.platform"
   (umask 077; printf '{%s\n}\n' "$keys_json" >"$ROOT/.platform/partner-keys.json")
   start_process gateway Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_PORT" \
+    Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY_PORT + 2))" Kestrel__Endpoints__Grpc__Protocols=Http2 \
     Gateway__Partners__developer__KeyHash="$(printf '%s' "$PLATFORM_API_KEY" | sha256sum | cut -d' ' -f1)" \
     Gateway__Partners__developer__Role=platform-admin "${partner_env[@]}"
   wait_healthy gateway "http://127.0.0.1:$GATEWAY_PORT/health"

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPartnerAuthentication();
 builder.AddPlatformRouting();
+builder.AddGrpcPassthrough();
 builder.Services.AddRequestTimeouts();
 
 var app = builder.Build();
@@ -20,6 +21,7 @@ app.UseMiddleware<PartnerRateLimit>(); // after authentication: the limit is per
 app.MapDefaultEndpoints();
 app.MapApiDocs();
 app.MapKeyAdmin();
+app.MapGrpcReflection();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(RequestSizeLimit.EnforceAsync);

@@ -110,8 +110,17 @@ public sealed class RunningPlatform : IAsyncLifetime
     public static async Task<ServiceProcess> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> environment)
     {
         var port = ServiceProcess.FreePort();
+        var grpc = ServiceProcess.FreePort();
         var gateway = new ServiceProcess(name, RepositoryRoot.File("gateway", "Platform.Gateway"),
-            new Dictionary<string, string>(environment) { ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}" }, port);
+            new Dictionary<string, string>(environment)
+            {
+                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}",
+                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
+                ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
+            }, port)
+        {
+            GrpcAddress = new Uri($"http://127.0.0.1:{grpc}"),
+        };
         await gateway.StartAsync();
         return gateway;
     }

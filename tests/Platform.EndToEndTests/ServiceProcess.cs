@@ -31,6 +31,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
 
+    /// <summary>The HTTP/2 (gRPC) endpoint, for a process that has one.</summary>
+    public Uri? GrpcAddress { get; init; }
+
     public async Task StartAsync()
     {
         if (!File.Exists(_dll))

@@ -21,7 +21,7 @@ public static class RoutingExtensions
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
         var health = builder.Services.AddHealthChecks();
-        foreach (var cluster in proxy.GetSection("Clusters").GetChildren())
+        foreach (var cluster in proxy.GetSection("Clusters").GetChildren().Where(c => !c.Key.EndsWith("-grpc", StringComparison.Ordinal)))
         {
             foreach (var destination in cluster.GetSection("Destinations").GetChildren())
             {
