@@ -9,32 +9,38 @@ var fundingDb = postgres.AddDatabase("fundingdb");
 var coordinationDb = postgres.AddDatabase("coordinationdb");
 var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume();
 var cache = builder.AddRedis("cache");
+// Shared by the gateway (signs each caller's partner and role) and the services (verify it): a secret parameter,
+// asked for by the dashboard or set as Parameters__identity-key.
+var identityKey = builder.AddParameter("identity-key", secret: true);
 
 var patients = builder.AddProject<Projects.Platform_Patients>("patients")
-    .WithPlatformEndpoints()
+    .WithPlatformEndpoints(identityKey)
     .WithReference(patientsDb).WaitFor(patientsDb)
     .WithReference(messaging).WaitFor(messaging);
 
 var missions = builder.AddProject<Projects.Platform_Missions>("missions")
-    .WithPlatformEndpoints()
+    .WithPlatformEndpoints(identityKey)
     .WithReference(missionsDb).WaitFor(missionsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(patients);
 
 var funding = builder.AddProject<Projects.Platform_Funding>("funding")
-    .WithPlatformEndpoints()
+    .WithPlatformEndpoints(identityKey)
     .WithReference(fundingDb).WaitFor(fundingDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(missions);
 
 var coordination = builder.AddProject<Projects.Platform_Coordination>("coordination")
-    .WithPlatformEndpoints()
+    .WithPlatformEndpoints(identityKey)
     .WithReference(coordinationDb).WaitFor(coordinationDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(patients).WithReference(missions).WithReference(funding);
 
 builder.AddProject<Projects.Platform_Gateway>("gateway")
     .WithEnvironment("Kestrel__Endpoints__Http__Url", "http://localhost:5000")
+    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", "http://localhost:5002")
+    .WithEnvironment("Kestrel__Endpoints__Grpc__Protocols", "Http2")
+    .WithEnvironment("Platform__Identity__Key", identityKey)
     .WithReference(cache).WaitFor(cache)
     .WithReference(patients).WaitFor(patients)
     .WithReference(missions).WaitFor(missions)
@@ -50,9 +56,11 @@ internal static class PlatformEndpoints
     /// Each service listens on two Kestrel endpoints, as in every environment: "Http" (HTTP/1.1, REST) and "Grpc"
     /// (HTTP/2 cleartext). Aspire allocates the ports and publishes them as services__{name}__http__0 / __grpc__0.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformEndpoints(this IResourceBuilder<ProjectResource> service) =>
+    public static IResourceBuilder<ProjectResource> WithPlatformEndpoints(this IResourceBuilder<ProjectResource> service,
+        IResourceBuilder<ParameterResource> identityKey) =>
         service
             .WithHttpEndpoint(name: "grpc", env: "GRPC_PORT")
+            .WithEnvironment("Platform__Identity__Key", identityKey)
             .WithEnvironment(context =>
             {
                 var http = service.GetEndpoint("http");

@@ -25,6 +25,7 @@ app.MapGrpcReflection();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use(RequestSizeLimit.EnforceAsync);
+    proxy.Use(IdempotentRetry.InvokeAsync); // GET/HEAD only, on another replica, when the first could not be reached
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();

@@ -121,6 +121,22 @@ public class GatewayProtectionTests(RunningPlatform platform)
     }
 
     [Fact]
+    public async Task A_read_is_retried_on_another_replica_when_one_is_down()
+    {
+        var environment = new Dictionary<string, string>(platform.GatewayEnvironment)
+        {
+            ["services__missions__http__0"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}", // nobody listens there
+            ["services__missions__http__1"] = platform.Service("missions").BaseAddress.ToString().TrimEnd('/'),
+        };
+        await using var gateway = await RunningPlatform.StartGatewayAsync("gateway-retry", environment);
+        using var client = Client(gateway, platform.ApiKey);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/api/missions/sites")));
+
+        Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+    }
+
+    [Fact]
     public async Task A_correlation_id_is_echoed_and_one_is_made_when_absent()
     {
         using var client = platform.CreateGatewayClient();

@@ -64,12 +64,19 @@ public partial class TopologyTests
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("gateway", "Platform.Gateway", "appsettings.json")));
         var clusters = settings.RootElement.GetProperty("ReverseProxy").GetProperty("Clusters").EnumerateObject().Select(c => c.Name).Order();
-        var runner = RunnerService().Matches(s_services).Select(m => m.Groups["name"].Value).Order();
-        Assert.Equal(runner, clusters);
+        var runner = RunnerService().Matches(s_services).Select(m => m.Groups["name"].Value).Order().ToList();
+        Assert.Equal(runner.SelectMany(s => new[] { s, s + "-grpc" }).Order(), clusters); // REST and gRPC for each service
+        var routes = settings.RootElement.GetProperty("ReverseProxy").GetProperty("Routes");
         foreach (var service in runner)
         {
-            var route = settings.RootElement.GetProperty("ReverseProxy").GetProperty("Routes").GetProperty(service);
-            Assert.Equal($"/api/{service}/{{**rest}}", route.GetProperty("Match").GetProperty("Path").GetString());
+            foreach (var access in new[] { "read", "write" })
+            {
+                var route = routes.GetProperty($"{service}-{access}");
+                Assert.Equal($"/api/{service}/{{**rest}}", route.GetProperty("Match").GetProperty("Path").GetString());
+                Assert.Equal($"{service}-{access}", route.GetProperty("AuthorizationPolicy").GetString());
+            }
+
+            Assert.Equal($"/platform.{service}.v1.{{service}}/{{method}}", routes.GetProperty($"{service}-grpc").GetProperty("Match").GetProperty("Path").GetString());
         }
     }
 

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http;
+using Platform.Gateway.Routing;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
+
+namespace Platform.UnitTests;
+
+/// <summary>The gateway retries reads on another replica when the first cannot be reached, and never a write.</summary>
+public class IdempotentRetryTests
+{
+    private sealed class Unreachable : IForwarderErrorFeature
+    {
+        public ForwarderError Error => ForwarderError.Request;
+
+        public Exception? Exception => null;
+    }
+
+    private static (DefaultHttpContext Context, List<string> Tried) Pipeline(string method)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        var destinations = new[] { new DestinationState("a"), new DestinationState("b"), new DestinationState("c") };
+        context.Features.Set<IReverseProxyFeature>(new ReverseProxyFeature
+        {
+            Route = null!,
+            Cluster = null!,
+            AllDestinations = destinations,
+            AvailableDestinations = destinations,
+        });
+        return (context, []);
+    }
+
+    private static Func<Task> Forward(DefaultHttpContext context, List<string> tried, params string[] dead) => () =>
+    {
+        var proxy = context.GetReverseProxyFeature();
+        var chosen = proxy.AvailableDestinations[0]; // what load balancing would pick
+        proxy.AvailableDestinations = [chosen];
+        proxy.ProxiedDestination = chosen;
+        tried.Add(chosen.DestinationId);
+        if (dead.Contains(chosen.DestinationId))
+        {
+            context.Response.StatusCode = 502;
+            context.Features.Set<IForwarderErrorFeature>(new Unreachable());
+        }
+        else
+        {
+            context.Response.StatusCode = 200;
+        }
+
+        return Task.CompletedTask;
+    };
+
+    [Fact]
+    public async Task A_read_goes_to_the_next_replica_when_the_first_cannot_be_reached()
+    {
+        var (context, tried) = Pipeline("GET");
+
+        await IdempotentRetry.InvokeAsync(context, Forward(context, tried, "a", "b"));
+
+        Assert.Equal(["a", "b", "c"], tried);
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Null(context.Features.Get<IForwarderErrorFeature>());
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public async Task A_write_is_never_sent_twice(string method)
+    {
+        var (context, tried) = Pipeline(method);
+
+        await IdempotentRetry.InvokeAsync(context, Forward(context, tried, "a"));
+
+        Assert.Equal(["a"], tried);
+        Assert.Equal(502, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_three_attempts()
+    {
+        var (context, tried) = Pipeline("GET");
+
+        await IdempotentRetry.InvokeAsync(context, Forward(context, tried, "a", "b", "c"));
+
+        Assert.Equal(IdempotentRetry.MaxAttempts, tried.Count);
+        Assert.Equal(502, context.Response.StatusCode);
+    }
+}
