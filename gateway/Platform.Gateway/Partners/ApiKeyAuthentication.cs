@@ -93,6 +93,7 @@ public static class PartnerAuthenticationExtensions
             ?? throw new InvalidOperationException("Connection string 'cache' is missing: set ConnectionStrings__cache (Redis: partner keys and rate limits).");
         var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
         redisOptions.AbortOnConnectFail = false; // start, and keep serving, while Redis is down
+        redisOptions.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast; // while it is down, fail at once rather than queue
         redisOptions.ConnectTimeout = 2000;
         redisOptions.SyncTimeout = 1000;
         redisOptions.AsyncTimeout = 1000;

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Gateway benchmark: ./bench/gateway-benchmark.sh [seconds per run, default 10] [connections, default 32]
+# One cheap read route (GET /api/missions/sites, a few sites), measured with wrk in one run:
+#   direct      wrk → Missions
+#   nginx       wrk → nginx (plain reverse proxy, keep-alive upstream) → Missions
+#   gateway     wrk → gateway, route left anonymous: no authentication, no rate limit → Missions
+#   gateway+    wrk → gateway with an API key, role policy and the Redis rate limit → Missions
+# Prints req/s and p99 latency of each, and the ratios gateway+ ÷ nginx (req/s, goal ≥ 1.0) and
+# gateway+ p99 ÷ direct p99 (goal ≤ 1.2). Everything is built in Release and runs on this machine.
+# BENCH_GATEWAY_ENV="NAME=value ..." adds settings to both gateways (e.g. DOTNET_gcServer=1, OTEL_SDK_DISABLED=true).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${1:-10}"
+CONNECTIONS="${2:-32}"
+source "$ROOT/eng/servers.sh"
+start_servers
+for tool in wrk nginx; do
+  command -v "$tool" >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk nginx-light >/dev/null; }
+done
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  psql_local -qc "drop database if exists bench_missions" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log "building Missions and the gateway in Release"
+dotnet build "$ROOT/services/Missions/Platform.Missions" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
+dotnet build "$ROOT/gateway/Platform.Gateway" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
+psql_local -qc "drop database if exists bench_missions" >/dev/null
+psql_local -qc "create database bench_missions" >/dev/null
+
+MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 GATEWAY_ANON=5915 NGINX=5917
+KEY="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+IDENTITY="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
+quiet=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning)
+
+run() { # name, dll, env...
+  local name="$1" dll="$2"; shift 2
+  (cd "$(dirname "$dll")" && exec env "$@" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+}
+wait_up() {
+  local i
+  for i in $(seq 1 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.2; done
+  die "$1 did not come up: $(tail -5 "$WORK"/*.log)"
+}
+
+# Missions in Development: without an identity key it serves the caller as "direct", so the same backend answers all
+# four paths (in Production it would require the gateway's signature).
+run missions "$ROOT/services/Missions/Platform.Missions/bin/Release/net10.0/Platform.Missions.dll" ASPNETCORE_ENVIRONMENT=Development \
+  "${quiet[@]}" ConnectionStrings__missionsdb="${PLATFORM_POSTGRES};Database=bench_missions" \
+  Kestrel__Endpoints__Http__Url="http://127.0.0.1:$MISSIONS" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$MISSIONS_GRPC"
+wait_up "http://127.0.0.1:$MISSIONS/health"
+for s in "Centre de santé de Craon|53084" "Antenne de Cossé-le-Vivien|53077" "Maison de santé d'Évron|53097"; do
+  IFS='|' read -r name commune <<<"$s"
+  curl -fsS -o /dev/null -X POST "http://127.0.0.1:$MISSIONS/api/missions/sites" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$name\",\"kind\":\"CentreDeSante\",\"communeCode\":\"$commune\",\"linesPerWeek\":1}"
+done
+
+gateway_env=(ASPNETCORE_ENVIRONMENT=Production "${quiet[@]}" Platform__Identity__Key="$IDENTITY"
+  services__missions__http__0="http://127.0.0.1:$MISSIONS" services__missions__grpc__0="http://127.0.0.1:$MISSIONS_GRPC"
+  services__patients__http__0="http://127.0.0.1:$MISSIONS" services__funding__http__0="http://127.0.0.1:$MISSIONS"
+  services__coordination__http__0="http://127.0.0.1:$MISSIONS"
+  Gateway__Partners__bench__KeyHash="$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)" Gateway__Partners__bench__Role=platform-admin
+  Gateway__RateLimit__PermitPerSecond=10000000 ${BENCH_GATEWAY_ENV:-})
+GATEWAY_DLL="$ROOT/gateway/Platform.Gateway/bin/Release/net10.0/Platform.Gateway.dll"
+run gateway "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY" \
+  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2
+run gateway-anonymous "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_ANON" \
+  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY_ANON + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2 \
+  ReverseProxy__Routes__missions-read__AuthorizationPolicy=anonymous
+wait_up "http://127.0.0.1:$GATEWAY/alive"
+wait_up "http://127.0.0.1:$GATEWAY_ANON/alive"
+
+cat >"$WORK/nginx.conf" <<EOF
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream missions { server 127.0.0.1:$MISSIONS; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX;
+    location / {
+      proxy_pass http://missions;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+EOF
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+wait_up "http://127.0.0.1:$NGINX/health"
+
+measure() { # label, url, extra wrk args...
+  local label="$1" url="$2"; shift 2
+  wrk -t2 -c"$CONNECTIONS" -d2s "$@" "$url" >/dev/null # warm-up (JIT, pools)
+  local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
+  local rps p99 errors
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+  printf '%-12s %10s req/s   p99 %8s   %s\n' "$label" "$rps" "$p99" "${errors:+non-2xx: $errors}"
+  eval "RPS_${label//[^a-z]/_}=$rps; P99_${label//[^a-z]/_}=$p99"
+}
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
+
+echo
+echo "GET /api/missions/sites — wrk -t2 -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, $(date -u +%F)"
+measure direct "http://127.0.0.1:$MISSIONS/api/missions/sites"
+measure nginx "http://127.0.0.1:$NGINX/api/missions/sites"
+measure gateway_auth "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY"
+measure gateway "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites"
+echo
+awk -v g="$RPS_gateway_auth" -v n="$RPS_nginx" -v gp="$(to_ms "$P99_gateway_auth")" -v dp="$(to_ms "$P99_direct")" 'BEGIN {
+  printf "gateway (auth + rate limit) ÷ nginx, req/s:   %.2f  (goal ≥ 1.0)\n", g / n
+  printf "gateway (auth + rate limit) p99 ÷ direct p99: %.2f  (goal ≤ 1.2)\n", gp / dp
+}'
