@@ -10,6 +10,12 @@ using Platform.Testing;
 // Bulk import benchmark: N generated rows (default 1,000,000) imported through POST /api/patients/imports, against a
 // raw PostgreSQL COPY of the same rows into a table of the same shape and indexes, in the same run. Prints both and
 // the ratio (goal: ≤ 1.5). Needs the servers of ./platform (PLATFORM_POSTGRES) and a built Patients service.
+if (args is ["planner", ..])
+{
+    PlannerBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2026);
+    return 0;
+}
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var configuration = args.Length > 1 ? args[1] : "Release";
 var work = Directory.CreateTempSubdirectory("platform-bench-");

@@ -256,36 +256,80 @@ public static class CoveragePlanner
             return 0;
         }
 
-        /// <summary>Opens one site-week to the sink and covers it if an augmenting path reaches it.</summary>
+        private int[] _seen = [], _via = [], _queue = [], _sourceEdge = [];
+        private bool[] _dead = [];
+        private int _stamp;
+
+        /// <summary>
+        /// Opens one site-week to the sink and covers it if an augmenting path reaches it. The search runs backwards from
+        /// the site-week (through edges with residual capacity into each node) and stops at the first volunteer with
+        /// rotations left, which in practice is a few steps away. A failed search marks what it saw as dead for good.
+        /// </summary>
         public bool TryCover(int siteWeek)
         {
-            var target = SiteWeeks[siteWeek].Node;
-            var parent = new Dictionary<int, int> { [Source] = -1 }; // node → edge that reached it
-            var queue = new Queue<int>();
-            queue.Enqueue(Source);
-            while (queue.Count > 0 && !parent.ContainsKey(target))
+            if (_seen.Length != _head.Length)
             {
-                var u = queue.Dequeue();
-                for (var e = _head[u]; e != -1; e = _next[e])
+                _seen = new int[_head.Length];
+                _via = new int[_head.Length];
+                _queue = new int[_head.Length];
+                _sourceEdge = new int[_head.Length];
+                _dead = new bool[_head.Length];
+                Array.Fill(_sourceEdge, -1);
+                for (var e = _head[Source]; e != -1; e = _next[e])
                 {
-                    var v = _to[e];
-                    if (_cap[e] > 0 && v != Sink && !parent.ContainsKey(v))
-                    {
-                        parent[v] = e;
-                        queue.Enqueue(v);
-                    }
+                    _sourceEdge[_to[e]] = e;
                 }
             }
 
-            if (!parent.ContainsKey(target))
+            var target = SiteWeeks[siteWeek].Node;
+            _stamp++;
+            _seen[target] = _stamp;
+            _via[target] = -1;
+            int qh = 0, qt = 0;
+            _queue[qt++] = target;
+            var start = -1;
+            while (qh < qt && start < 0)
             {
+                var u = _queue[qh++];
+                for (var f = _head[u]; f != -1; f = _next[f])
+                {
+                    var e = f ^ 1; // the edge from _to[f] into u
+                    var from = _to[f];
+                    if (_cap[e] <= 0 || from == Sink || from == Source || _seen[from] == _stamp || _dead[from])
+                    {
+                        continue;
+                    }
+
+                    _seen[from] = _stamp;
+                    _via[from] = e; // from → (towards the target)
+                    if (_sourceEdge[from] >= 0 && _cap[_sourceEdge[from]] > 0)
+                    {
+                        start = from;
+                        break;
+                    }
+
+                    _queue[qt++] = from;
+                }
+            }
+
+            if (start < 0)
+            {
+                // Nothing this search reached can be reached from the source, and augmenting elsewhere only ever
+                // shrinks what the source reaches: these nodes are out of every later search too.
+                for (var i = 0; i < qt; i++)
+                {
+                    _dead[_queue[i]] = true;
+                }
+
                 return false;
             }
 
-            for (var v = target; v != Source; v = _to[parent[v] ^ 1])
+            _cap[_sourceEdge[start]] -= 1;
+            _cap[_sourceEdge[start] ^ 1] += 1;
+            for (var v = start; v != target; v = _to[_via[v]])
             {
-                _cap[parent[v]] -= 1;
-                _cap[parent[v] ^ 1] += 1;
+                _cap[_via[v]] -= 1;
+                _cap[_via[v] ^ 1] += 1;
             }
 
             var sink = _sinkEdge[siteWeek];
