@@ -17,6 +17,8 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
 
     public DbSet<CoverageGapAlert> CoverageGapAlerts => Set<CoverageGapAlert>();
 
+    public DbSet<Planning.StoredPlan> Plans => Set<Planning.StoredPlan>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Site>(e =>
@@ -52,6 +54,12 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
         {
             e.ToTable("coverage_gap_alerts");
             e.HasKey(a => new { a.SiteId, a.WeekStart });
+        });
+        modelBuilder.Entity<Planning.StoredPlan>(e =>
+        {
+            e.ToTable("plans");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Assignments).HasColumnType("jsonb");
         });
         modelBuilder.AddOutboxAndInbox();
     }

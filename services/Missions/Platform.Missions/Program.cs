@@ -1,5 +1,6 @@
 using Platform.Messaging;
 using Platform.Missions;
+using Platform.Missions.Planning;
 using Platform.Missions.Practitioners;
 using Platform.Missions.Scheduling;
 using Platform.Missions.Zones;
@@ -12,6 +13,7 @@ builder.AddMessaging<MissionsDbContext>(bus => bus.AddConsumer<ZoneClassifiedCon
 builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:CoverageGaps");
 builder.Services.AddHostedService<CoverageGapWatch>();
 builder.Services.AddGrpc();
+builder.Services.AddGrpcClient<Platform.Contracts.Grpc.Patients.PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.MapPractitioners();
 app.MapMissions();
 app.MapCoverage();
 app.MapCoverageGaps();
+app.MapPlanning();
 app.MapGrpcService<SiteDirectoryService>();
 app.MapGrpcService<PractitionerDirectoryService>();
 

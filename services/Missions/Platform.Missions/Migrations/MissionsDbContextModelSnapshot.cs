@@ -106,6 +106,32 @@ namespace Platform.Missions.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Missions.Planning.StoredPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("Assignments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("assignments");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.ToTable("plans", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Missions.Practitioners.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")

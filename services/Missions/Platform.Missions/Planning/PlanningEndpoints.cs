@@ -1,0 +1,270 @@
+using System.Text.Json;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Platform.Contracts;
+using Platform.Contracts.Grpc.Patients;
+using Platform.Missions.Scheduling;
+
+namespace Platform.Missions.Planning;
+
+public sealed record VolunteerAvailability(string? Rpps, IReadOnlyList<DateOnly>? AvailableWeeks, int? MaxRotations, IReadOnlyList<string>? Communes);
+
+public sealed record PlanningRequest(IReadOnlyList<string>? Communes, DateOnly? From, int? Weeks, IReadOnlyList<VolunteerAvailability>? Volunteers);
+
+public sealed record PlannedRotation(string Rpps, Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Priority);
+
+public sealed record PlanningGap(Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Priority, string Reason);
+
+public sealed record PlanningResponse(Guid PlanId, DateOnly From, int Weeks, int OpenSiteWeeks, int Coverage, int Bound, bool Optimal,
+    IReadOnlyList<PlannedRotation> Assignments, IReadOnlyList<PlanningGap> Gaps, IReadOnlyList<string> Notes);
+
+/// <summary>A proposed plan, kept until a coordinator accepts it (its rotations then become proposed missions).</summary>
+public sealed class StoredPlan
+{
+    public Guid Id { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The assignments, as JSON.</summary>
+    public required string Assignments { get; init; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+}
+
+public static class PlanningEndpoints
+{
+    public const int MaxWeeks = 26, MaxVolunteers = 5_000, RedZonePriority = 1_000;
+
+    public static IEndpointRouteBuilder MapPlanning(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/missions/planning").WithTags("Planning");
+        group.MapPost("/", PlanAsync).WithName("PlanCoverage")
+            .WithSummary("Propose weekly rotations covering as many open site-weeks as possible, red zones and long waiting lists first");
+        group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptPlan")
+            .WithSummary("Turn a plan's rotations into proposed missions, all or none (every scheduling rule checked again)");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<PlanningResponse>, ValidationProblem>> PlanAsync(PlanningRequest request, MissionsDbContext db,
+        PatientStatistics.PatientStatisticsClient patients, TimeProvider time, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The planning request is not valid.");
+        }
+
+        var (from, weeks) = (request.From!.Value, request.Weeks!.Value);
+        var end = from.AddDays(7 * weeks);
+        var volunteers = request.Volunteers!;
+        var rpps = volunteers.Select(v => v.Rpps!).ToList();
+        var known = (await db.Practitioners.Where(p => rpps.Contains(p.Rpps)).Select(p => p.Rpps).ToListAsync(ct)).ToHashSet();
+        for (var i = 0; i < volunteers.Count; i++)
+        {
+            if (!known.Contains(volunteers[i].Rpps!))
+            {
+                errors[$"volunteers[{i}].rpps"] = ["No practitioner with this RPPS is registered."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Some volunteers are not registered practitioners.");
+        }
+
+        var communes = request.Communes;
+        var sites = await db.Sites.AsNoTracking().Where(s => communes == null || communes.Contains(s.CommuneCode)).OrderBy(s => s.Name).ToListAsync(ct);
+        var active = db.Missions.AsNoTracking().Where(m => m.State != MissionState.Cancelled && m.StartDate < end && m.EndDate >= from);
+        var covered = (await active.Where(m => m.Kind == MissionKind.WeeklyRotation).Select(m => new { m.SiteId, m.StartDate }).ToListAsync(ct))
+            .Select(m => (m.SiteId, m.StartDate)).ToHashSet();
+        var busy = await active.Where(m => rpps.Contains(m.PractitionerRpps)).Select(m => new { m.PractitionerRpps, m.StartDate, m.EndDate }).ToListAsync(ct);
+        var mondays = Enumerable.Range(0, weeks).Select(w => from.AddDays(7 * w)).ToArray();
+
+        var notes = new List<string>();
+        var waiting = await WaitingListsAsync(patients, sites.Select(s => s.CommuneCode).Distinct(), notes, ct);
+        var planSites = sites.Select(s => new PlanSite(s.CommuneCode,
+            (s.IsRedZone ? RedZonePriority : 0) + Math.Min(waiting.GetValueOrDefault(s.CommuneCode), RedZonePriority - 1),
+            mondays.Select(m => !covered.Contains((s.Id, m))).ToArray())).ToList();
+        var planVolunteers = volunteers.Select(v =>
+        {
+            var offered = v.AvailableWeeks!.ToHashSet();
+            return new PlanVolunteer(
+                mondays.Select(m => offered.Contains(m) && !busy.Any(b => b.PractitionerRpps == v.Rpps && b.StartDate <= m.AddDays(5) && b.EndDate >= m)).ToArray(),
+                v.MaxRotations ?? weeks,
+                v.Communes is { Count: > 0 } accepted ? accepted.ToHashSet() : null);
+        }).ToList();
+
+        var plan = CoveragePlanner.Solve(planSites, planVolunteers, weeks);
+        var assignments = plan.Assignments.Select(a => new PlannedRotation(volunteers[a.Volunteer].Rpps!, sites[a.Site].Id, sites[a.Site].Name,
+            sites[a.Site].CommuneCode, mondays[a.Week], planSites[a.Site].Priority)).OrderBy(a => a.WeekStart).ThenByDescending(a => a.Priority).ToList();
+        var gaps = plan.Gaps.Select(g => new PlanningGap(sites[g.Site].Id, sites[g.Site].Name, sites[g.Site].CommuneCode, mondays[g.Week],
+            planSites[g.Site].Priority, g.Reason)).OrderBy(g => g.WeekStart).ThenByDescending(g => g.Priority).ToList();
+        var stored = new StoredPlan { Id = Guid.CreateVersion7(), CreatedAt = time.GetUtcNow(), Assignments = JsonSerializer.Serialize(assignments, JsonSerializerOptions.Web) };
+        db.Plans.Add(stored);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new PlanningResponse(stored.Id, from, weeks, plan.OpenSiteWeeks, plan.Coverage, plan.Bound, plan.Coverage == plan.Bound,
+            assignments, gaps, notes));
+    }
+
+    internal static async Task<Results<Ok<List<MissionResponse>>, ProblemHttpResult>> AcceptAsync(Guid id, MissionsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "No plan has this id.");
+        }
+
+        if (plan.AcceptedAt is not null)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "This plan was accepted already.");
+        }
+
+        var rotations = JsonSerializer.Deserialize<List<PlannedRotation>>(plan.Assignments, JsonSerializerOptions.Web)!;
+        var now = time.GetUtcNow();
+        var created = new List<Mission>();
+        var active = db.Missions.Where(m => m.State != MissionState.Cancelled);
+        for (var i = 0; i < rotations.Count; i++)
+        {
+            var r = rotations[i];
+            var (start, end) = (r.WeekStart, r.WeekStart.AddDays(5));
+            var site = await db.Sites.FirstOrDefaultAsync(s => s.Id == r.SiteId, ct);
+            string? conflict = site is null ? "the site no longer exists"
+                : await active.AnyAsync(m => m.PractitionerRpps == r.Rpps && m.StartDate <= end && m.EndDate >= start, ct) ? "the practitioner has another mission that week"
+                : await active.CountAsync(m => m.SiteId == r.SiteId && m.Kind == MissionKind.WeeklyRotation && m.StartDate == start, ct) >= site.LinesPerWeek ? "the site-week is full"
+                : null;
+            if (conflict is not null)
+            {
+                return TypedResults.Problem(statusCode: 409, title: "The plan no longer fits the schedule; plan again.",
+                    detail: $"Assignment {i} ({r.Rpps} at {r.SiteName}, week of {r.WeekStart:yyyy-MM-dd}): {conflict}. Nothing was created.",
+                    extensions: new Dictionary<string, object?> { ["field"] = $"assignments[{i}]" });
+            }
+
+            var mission = new Mission
+            {
+                Id = Guid.CreateVersion7(), Kind = MissionKind.WeeklyRotation, PractitionerRpps = r.Rpps, SiteId = r.SiteId,
+                StartDate = start, EndDate = end, State = MissionState.Proposed, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Missions.Add(mission);
+            created.Add(mission);
+            await db.SaveChangesAsync(ct); // visible to the checks of the next assignments
+        }
+
+        plan.AcceptedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } }
+                                       or PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
+        {
+            return TypedResults.Problem(statusCode: 409, title: "The schedule changed while the plan was accepted; try again.");
+        }
+
+        return TypedResults.Ok(created.ConvertAll(MissionResponse.From));
+    }
+
+    /// <summary>People on waiting lists per commune, from Patients (gRPC); without it, the plan goes on with red zones only.</summary>
+    private static async Task<Dictionary<string, int>> WaitingListsAsync(PatientStatistics.PatientStatisticsClient patients, IEnumerable<string> communes,
+        List<string> notes, CancellationToken ct)
+    {
+        var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var commune in communes)
+            {
+                var stats = await patients.GetWaitingListStatsAsync(new WaitingListStatsRequest { CommuneCode = commune },
+                    deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: ct);
+                waiting[commune] = stats.Waiting;
+            }
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            notes.Add("The Patients service could not be reached: priorities use red zones only, not waiting lists.");
+            waiting.Clear();
+        }
+
+        return waiting;
+    }
+
+    private static Dictionary<string, string[]> Validate(PlanningRequest r)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (r.From is not { DayOfWeek: DayOfWeek.Monday })
+        {
+            errors["from"] = ["Required: the Monday the period starts (YYYY-MM-DD)."];
+        }
+
+        if (r.Weeks is not (>= 1 and <= MaxWeeks))
+        {
+            errors["weeks"] = [$"Between 1 and {MaxWeeks}."];
+        }
+
+        for (var i = 0; i < (r.Communes?.Count ?? 0); i++)
+        {
+            if (!InseeCode.IsValid(r.Communes![i]))
+            {
+                errors[$"communes[{i}]"] = [InseeCode.Rule];
+            }
+        }
+
+        if (r.Volunteers is not { Count: > 0 and <= MaxVolunteers })
+        {
+            errors["volunteers"] = [$"Between 1 and {MaxVolunteers} volunteers with their availability."];
+            return errors;
+        }
+
+        for (var i = 0; i < r.Volunteers.Count; i++)
+        {
+            var v = r.Volunteers[i];
+            if (!Rpps.IsValid(v.Rpps))
+            {
+                errors[$"volunteers[{i}].rpps"] = [Rpps.Rule];
+            }
+
+            if (v.AvailableWeeks is null)
+            {
+                errors[$"volunteers[{i}].availableWeeks"] = ["Required: the Mondays of the weeks they can come."];
+            }
+            else if (errors.ContainsKey("from") || errors.ContainsKey("weeks"))
+            {
+                continue;
+            }
+            else
+            {
+                var last = r.From!.Value.AddDays(7 * (r.Weeks!.Value - 1));
+                for (var j = 0; j < v.AvailableWeeks.Count; j++)
+                {
+                    var week = v.AvailableWeeks[j];
+                    if (week.DayOfWeek != DayOfWeek.Monday || week < r.From || week > last)
+                    {
+                        errors[$"volunteers[{i}].availableWeeks[{j}]"] = [$"A Monday between {r.From:yyyy-MM-dd} and {last:yyyy-MM-dd}."];
+                    }
+                }
+            }
+
+            if (v.MaxRotations is not null and not (>= 1 and <= MaxWeeks))
+            {
+                errors[$"volunteers[{i}].maxRotations"] = [$"Between 1 and {MaxWeeks}."];
+            }
+
+            for (var j = 0; j < (v.Communes?.Count ?? 0); j++)
+            {
+                if (!InseeCode.IsValid(v.Communes![j]))
+                {
+                    errors[$"volunteers[{i}].communes[{j}]"] = [InseeCode.Rule];
+                }
+            }
+        }
+
+        if (r.Volunteers.Select(v => v.Rpps).Distinct().Count() != r.Volunteers.Count)
+        {
+            errors["volunteers"] = ["Each practitioner once."];
+        }
+
+        return errors;
+    }
+}
