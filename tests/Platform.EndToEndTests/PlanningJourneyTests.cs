@@ -76,6 +76,19 @@ public class PlanningJourneyTests(RunningPlatform platform)
         var lines = await Eventually.UntilAsync(
             () => gateway.GetFromJsonAsync<JsonElement>($"/api/funding/indemnities?rpps={bruno}"), l => l.GetArrayLength() >= 1, TimeSpan.FromSeconds(10));
         Assert.Equal(brunos, Assert.Single(lines.EnumerateArray()).GetProperty("missionId").GetGuid());
+
+        // What Funding and Coordination ask Missions over gRPC, here through the gateway's gRPC endpoint.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(platform.Gateway.GrpcAddress!);
+        var activity = new Platform.Contracts.Grpc.Missions.MissionActivity.MissionActivityClient(channel);
+        var key = new Grpc.Core.Metadata { { "x-api-key", platform.RoleKeys["funder"] } };
+        var days = await activity.GetDaysWorkedAsync(new() { Rpps = bruno, From = $"{monday:yyyy-MM-dd}", To = $"{monday.AddDays(13):yyyy-MM-dd}" }, key);
+        Assert.Equal(6, days.DaysWorked);
+        Assert.Equal(1, days.MissionsCompleted);
+        var coverage = await activity.GetWeekCoverageAsync(new() { SiteId = sites[0].ToString(), From = $"{monday:yyyy-MM-dd}", Weeks = 3 }, key);
+        Assert.Equal([true, plan.GetProperty("assignments").EnumerateArray().Any(a => a.GetProperty("siteId").GetGuid() == sites[0]
+            && a.GetProperty("weekStart").GetString() == $"{monday.AddDays(7):yyyy-MM-dd}"), false], coverage.Weeks.Select(w => w.Covered));
+        var invalid = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => activity.GetDaysWorkedAsync(new() { Rpps = "123", From = "x", To = "y" }, key).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, invalid.StatusCode);
     }
 
     [Fact]

@@ -29,5 +29,6 @@ app.MapCoverageGaps();
 app.MapPlanning();
 app.MapGrpcService<SiteDirectoryService>();
 app.MapGrpcService<PractitionerDirectoryService>();
+app.MapGrpcService<MissionActivityService>();
 
 await app.RunServiceAsync<MissionsDbContext>(args);
