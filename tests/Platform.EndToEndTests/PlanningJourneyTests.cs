@@ -20,18 +20,23 @@ public class PlanningJourneyTests(RunningPlatform platform)
         var sites = new List<Guid>();
         foreach (var name in new[] { "Centre A", "Centre B" })
         {
-            var created = await gateway.PostAsJsonAsync("/api/missions/sites", new { name = $"{name} {commune}", kind = "CentreDeSante", communeCode = commune });
-            sites.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            var created = await gateway.PostAsJsonAsync("/api/missions/sites",
+                new { name = $"{name} {commune}", kind = "CentreDeSante", communeCode = commune, finess = "530000123", consultationsPerDay = 30, openingHours = "Mon-Sat 08:30-19:00" });
+            var site = await created.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(30, site.GetProperty("consultationsPerDay").GetInt32());
+            sites.Add(site.GetProperty("id").GetGuid());
         }
 
         string alice = RppsNumbers.Valid(), bruno = RppsNumbers.Valid(), carla = RppsNumbers.Valid();
+        var monday = new DateOnly(2027, 3, 1).AddDays(7 * Random.Shared.Next(0, 40));
         foreach (var rpps in new[] { alice, bruno, carla })
         {
+            // Alice registers her availability (both weeks); the others give theirs in the planning request.
+            var availability = rpps == alice ? new[] { new { from = monday.AddDays(-2), to = monday.AddDays(13) } } : [];
             Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/missions/practitioners",
-                new { rpps, firstName = "Prénom", lastName = "Volontaire", status = "Retired", homeCommuneCode = "53130" })).StatusCode);
+                new { rpps, firstName = "Prénom", lastName = "Volontaire", status = "Retired", homeCommuneCode = "53130", email = "v@example.org", availability })).StatusCode);
         }
 
-        var monday = new DateOnly(2027, 3, 1).AddDays(7 * Random.Shared.Next(0, 40));
         var request = new
         {
             communes = new[] { commune },
@@ -39,7 +44,7 @@ public class PlanningJourneyTests(RunningPlatform platform)
             weeks = 2,
             volunteers = new object[]
             {
-                new { rpps = alice, availableWeeks = new[] { monday, monday.AddDays(7) }, maxRotations = 2 },
+                new { rpps = alice, maxRotations = 2 }, // weeks from her availability windows
                 new { rpps = bruno, availableWeeks = new[] { monday }, communes = new[] { commune } },
                 new { rpps = carla, availableWeeks = Array.Empty<DateOnly>() },
             },

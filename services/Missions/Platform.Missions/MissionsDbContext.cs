@@ -27,6 +27,8 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
             e.Property(s => s.Name).HasMaxLength(200);
             e.Property(s => s.CommuneCode).HasMaxLength(5);
             e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(s => s.Finess).HasMaxLength(9);
+            e.Property(s => s.OpeningHours).HasMaxLength(200);
             e.HasIndex(s => new { s.CommuneCode, s.Name }).IsUnique();
         });
         modelBuilder.Entity<Practitioner>(e =>
@@ -38,6 +40,13 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
             e.Property(p => p.LastName).HasMaxLength(100);
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(p => p.HomeCommuneCode).HasMaxLength(5);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(30);
+            e.Property(p => p.Availability).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, System.Text.Json.JsonSerializerOptions.Web),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<AvailabilityWindow>>(v, System.Text.Json.JsonSerializerOptions.Web) ?? new List<AvailabilityWindow>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<AvailabilityWindow>>(
+                    (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, w) => HashCode.Combine(h, w)), v => v.ToList()));
         });
         modelBuilder.Entity<Mission>(e =>
         {

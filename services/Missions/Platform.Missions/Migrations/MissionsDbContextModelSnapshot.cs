@@ -139,6 +139,16 @@ namespace Platform.Missions.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("availability");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -156,6 +166,11 @@ namespace Platform.Missions.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
 
                     b.Property<string>("Rpps")
                         .IsRequired()
@@ -283,6 +298,15 @@ namespace Platform.Missions.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
+                    b.Property<int?>("ConsultationsPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("consultations_per_day");
+
+                    b.Property<string>("Finess")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("finess");
+
                     b.Property<bool>("IsRedZone")
                         .HasColumnType("boolean")
                         .HasColumnName("is_red_zone");
@@ -302,6 +326,11 @@ namespace Platform.Missions.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opening_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_sites");

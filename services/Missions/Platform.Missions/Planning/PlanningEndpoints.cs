@@ -9,6 +9,7 @@ using Platform.Missions.Scheduling;
 
 namespace Platform.Missions.Planning;
 
+/// <summary>A volunteer for a plan; without <see cref="AvailableWeeks"/>, the weeks inside their registered availability windows.</summary>
 public sealed record VolunteerAvailability(string? Rpps, IReadOnlyList<DateOnly>? AvailableWeeks, int? MaxRotations, IReadOnlyList<string>? Communes);
 
 public sealed record PlanningRequest(IReadOnlyList<string>? Communes, DateOnly? From, int? Weeks, IReadOnlyList<VolunteerAvailability>? Volunteers);
@@ -60,7 +61,8 @@ public static class PlanningEndpoints
         var end = from.AddDays(7 * weeks);
         var volunteers = request.Volunteers!;
         var rpps = volunteers.Select(v => v.Rpps!).ToList();
-        var known = (await db.Practitioners.Where(p => rpps.Contains(p.Rpps)).Select(p => p.Rpps).ToListAsync(ct)).ToHashSet();
+        var practitioners = await db.Practitioners.AsNoTracking().Where(p => rpps.Contains(p.Rpps)).ToDictionaryAsync(p => p.Rpps, ct);
+        var known = practitioners.Keys.ToHashSet();
         for (var i = 0; i < volunteers.Count; i++)
         {
             if (!known.Contains(volunteers[i].Rpps!))
@@ -89,7 +91,9 @@ public static class PlanningEndpoints
             mondays.Select(m => !covered.Contains((s.Id, m))).ToArray())).ToList();
         var planVolunteers = volunteers.Select(v =>
         {
-            var offered = v.AvailableWeeks!.ToHashSet();
+            // Weeks given in the request, or else the weeks (Monday to Saturday) inside the practitioner's availability windows.
+            var offered = v.AvailableWeeks?.ToHashSet()
+                ?? mondays.Where(m => practitioners[v.Rpps!].Availability.Any(w => w.From <= m && w.To >= m.AddDays(5))).ToHashSet();
             return new PlanVolunteer(
                 mondays.Select(m => offered.Contains(m) && !busy.Any(b => b.PractitionerRpps == v.Rpps && b.StartDate <= m.AddDays(5) && b.EndDate >= m)).ToArray(),
                 v.MaxRotations ?? weeks,
@@ -225,15 +229,7 @@ public static class PlanningEndpoints
                 errors[$"volunteers[{i}].rpps"] = [Rpps.Rule];
             }
 
-            if (v.AvailableWeeks is null)
-            {
-                errors[$"volunteers[{i}].availableWeeks"] = ["Required: the Mondays of the weeks they can come."];
-            }
-            else if (errors.ContainsKey("from") || errors.ContainsKey("weeks"))
-            {
-                continue;
-            }
-            else
+            if (v.AvailableWeeks is not null && !errors.ContainsKey("from") && !errors.ContainsKey("weeks"))
             {
                 var last = r.From!.Value.AddDays(7 * (r.Weeks!.Value - 1));
                 for (var j = 0; j < v.AvailableWeeks.Count; j++)

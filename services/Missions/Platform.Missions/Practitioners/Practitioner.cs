@@ -25,4 +25,14 @@ public sealed class Practitioner
 
     /// <summary>INSEE code of the home commune.</summary>
     public required string HomeCommuneCode { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>When they can come (both days included); the planner uses the weeks inside them.</summary>
+    public List<AvailabilityWindow> Availability { get; set; } = [];
 }
+
+/// <summary>A period a volunteer can come, both days included.</summary>
+public sealed record AvailabilityWindow(DateOnly From, DateOnly To);

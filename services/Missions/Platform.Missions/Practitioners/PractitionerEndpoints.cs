@@ -7,11 +7,14 @@ using Platform.Contracts.Grpc.Missions;
 
 namespace Platform.Missions.Practitioners;
 
-public sealed record RegisterPractitionerRequest(string? Rpps, string? FirstName, string? LastName, PractitionerStatus? Status, string? HomeCommuneCode);
+public sealed record RegisterPractitionerRequest(string? Rpps, string? FirstName, string? LastName, PractitionerStatus? Status, string? HomeCommuneCode,
+    string? Email = null, string? Phone = null, IReadOnlyList<AvailabilityWindow>? Availability = null);
 
-public sealed record PractitionerResponse(Guid Id, string Rpps, string FirstName, string LastName, PractitionerStatus Status, string HomeCommuneCode)
+public sealed record PractitionerResponse(Guid Id, string Rpps, string FirstName, string LastName, PractitionerStatus Status, string HomeCommuneCode,
+    string? Email, string? Phone, IReadOnlyList<AvailabilityWindow> Availability)
 {
-    public static PractitionerResponse From(Practitioner p) => new(p.Id, p.Rpps, p.FirstName, p.LastName, p.Status, p.HomeCommuneCode);
+    public static PractitionerResponse From(Practitioner p) =>
+        new(p.Id, p.Rpps, p.FirstName, p.LastName, p.Status, p.HomeCommuneCode, p.Email, p.Phone, p.Availability);
 }
 
 public static class PractitionerEndpoints
@@ -51,6 +54,30 @@ public static class PractitionerEndpoints
             errors["homeCommuneCode"] = [InseeCode.Rule];
         }
 
+        if (request.Email is { } email && (email.Length > 200 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            errors["email"] = ["An e-mail address, at most 200 characters."];
+        }
+
+        if (request.Phone is { Length: > 30 })
+        {
+            errors["phone"] = ["At most 30 characters."];
+        }
+
+        var windows = request.Availability ?? [];
+        if (windows.Count > 100)
+        {
+            errors["availability"] = ["At most 100 windows."];
+        }
+
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (windows[i] is null || windows[i].To < windows[i].From)
+            {
+                errors[$"availability[{i}].to"] = ["A window ends on or after the day it starts."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The practitioner cannot be registered as given.");
@@ -64,6 +91,9 @@ public static class PractitionerEndpoints
             LastName = request.LastName!.Trim(),
             Status = request.Status!.Value,
             HomeCommuneCode = request.HomeCommuneCode!,
+            Email = request.Email?.Trim(),
+            Phone = request.Phone?.Trim(),
+            Availability = [.. windows.OrderBy(w => w.From)],
         };
         db.Practitioners.Add(practitioner);
         try

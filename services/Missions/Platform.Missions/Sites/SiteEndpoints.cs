@@ -5,11 +5,13 @@ using Platform.Contracts;
 
 namespace Platform.Missions.Sites;
 
-public sealed record CreateSiteRequest(string? Name, SiteKind? Kind, string? CommuneCode, int? LinesPerWeek);
+public sealed record CreateSiteRequest(string? Name, SiteKind? Kind, string? CommuneCode, int? LinesPerWeek,
+    string? Finess = null, int? ConsultationsPerDay = null, string? OpeningHours = null);
 
-public sealed record SiteResponse(Guid Id, string Name, SiteKind Kind, string CommuneCode, int LinesPerWeek)
+public sealed record SiteResponse(Guid Id, string Name, SiteKind Kind, string CommuneCode, int LinesPerWeek, bool IsRedZone,
+    string? Finess, int? ConsultationsPerDay, string? OpeningHours)
 {
-    public static SiteResponse From(Site s) => new(s.Id, s.Name, s.Kind, s.CommuneCode, s.LinesPerWeek);
+    public static SiteResponse From(Site s) => new(s.Id, s.Name, s.Kind, s.CommuneCode, s.LinesPerWeek, s.IsRedZone, s.Finess, s.ConsultationsPerDay, s.OpeningHours);
 }
 
 public static class SiteEndpoints
@@ -47,6 +49,22 @@ public static class SiteEndpoints
             errors["linesPerWeek"] = ["1, or 2 for a site with a second line."];
         }
 
+        if (request.Finess is not null && !(request.Finess.Length == 9 && (request.Finess.All(char.IsAsciiDigit)
+                || (request.Finess[..2] is "2A" or "2B" && request.Finess[2..].All(char.IsAsciiDigit)))))
+        {
+            errors["finess"] = ["A FINESS number has 9 characters: digits (2A/2B first for Corsica)."];
+        }
+
+        if (request.ConsultationsPerDay is not (null or (>= 1 and <= 200)))
+        {
+            errors["consultationsPerDay"] = ["Between 1 and 200."];
+        }
+
+        if (request.OpeningHours is { Length: > 200 })
+        {
+            errors["openingHours"] = ["At most 200 characters."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The site cannot be created as given.");
@@ -59,6 +77,9 @@ public static class SiteEndpoints
             Kind = request.Kind!.Value,
             CommuneCode = request.CommuneCode!,
             LinesPerWeek = request.LinesPerWeek ?? 1,
+            Finess = request.Finess,
+            ConsultationsPerDay = request.ConsultationsPerDay,
+            OpeningHours = request.OpeningHours?.Trim(),
         };
         db.Sites.Add(site);
         try
