@@ -25,4 +25,19 @@ public static class RequestValidation
 
         return errors;
     }
+
+    /// <summary>Checks optional contact details (an e-mail address of 200 characters at most, a phone of 30), adding errors.</summary>
+    public static void ContactErrors(string? email, string? phone, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (email is not null && (email.Length > 200 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            errors["email"] = ["An e-mail address, at most 200 characters."];
+        }
+
+        if (phone is { Length: > 30 })
+        {
+            errors["phone"] = ["At most 30 characters."];
+        }
+    }
 }

@@ -184,15 +184,7 @@ public static class MemberEndpoints
             errors["communeCode"] = [InseeCode.Rule];
         }
 
-        if (r.Email is { } email && (email.Length > 200 || !email.Contains('@', StringComparison.Ordinal)))
-        {
-            errors["email"] = ["An e-mail address, at most 200 characters."];
-        }
-
-        if (r.Phone is { Length: > 30 })
-        {
-            errors["phone"] = ["At most 30 characters."];
-        }
+        RequestValidation.ContactErrors(r.Email, r.Phone, errors);
 
         return errors;
     }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Patients;
 using Platform.Missions.Scheduling;
@@ -162,8 +161,7 @@ public static class PlanningEndpoints
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } }
-                                       or PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
+        catch (Exception ex) when (MissionEndpoints.IsSerializationFailure(ex))
         {
             return TypedResults.Problem(statusCode: 409, title: "The schedule changed while the plan was accepted; try again.");
         }

@@ -54,15 +54,7 @@ public static class PractitionerEndpoints
             errors["homeCommuneCode"] = [InseeCode.Rule];
         }
 
-        if (request.Email is { } email && (email.Length > 200 || !email.Contains('@', StringComparison.Ordinal)))
-        {
-            errors["email"] = ["An e-mail address, at most 200 characters."];
-        }
-
-        if (request.Phone is { Length: > 30 })
-        {
-            errors["phone"] = ["At most 30 characters."];
-        }
+        RequestValidation.ContactErrors(request.Email, request.Phone, errors);
 
         var windows = request.Availability ?? [];
         if (windows.Count > 100)

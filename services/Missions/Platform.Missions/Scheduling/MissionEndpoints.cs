@@ -24,6 +24,11 @@ public sealed record MissionResponse(Guid Id, MissionKind Kind, string Practitio
 /// </summary>
 public static class MissionEndpoints
 {
+    /// <summary>A serializable transaction lost to a concurrent one (PostgreSQL 40001): the caller may try again.</summary>
+    internal static bool IsSerializationFailure(Exception ex) =>
+        ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } }
+            or PostgresException { SqlState: PostgresErrorCodes.SerializationFailure };
+
     public const int SolidarityDaysPerMonth = 2;
 
     public static IEndpointRouteBuilder MapMissions(this IEndpointRouteBuilder app)
@@ -139,8 +144,7 @@ public static class MissionEndpoints
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } }
-                                       or PostgresException { SqlState: PostgresErrorCodes.SerializationFailure })
+        catch (Exception ex) when (IsSerializationFailure(ex))
         {
             return TypedResults.Problem(statusCode: 409, title: "Another mission was scheduled at the same moment; try again.");
         }
