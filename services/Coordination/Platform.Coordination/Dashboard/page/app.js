@@ -197,7 +197,7 @@ function svg(tag, attrs) {
 }
 
 function renderTrend(weeks) {
-  const width = 900, height = 240, left = 44, right = 12, top = 12, bottom = 28;
+  const width = 900, height = 240, left = 44, right = 28, top = 12, bottom = 28;
   const series = [
     ["patientsWithoutGp", "#b42318"],
     ["givenAGp", "#157347"],
