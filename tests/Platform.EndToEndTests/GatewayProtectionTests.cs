@@ -137,6 +137,58 @@ public class GatewayProtectionTests(RunningPlatform platform)
     }
 
     [Fact]
+    public async Task A_service_receives_the_signed_identity_and_the_trace_never_the_partners_credentials()
+    {
+        // A stand-in for the Missions service that records what the gateway sends it.
+        using var backend = new System.Net.HttpListener();
+        var port = ServiceProcess.FreePort();
+        backend.Prefixes.Add($"http://127.0.0.1:{port}/");
+        backend.Start();
+        var received = new TaskCompletionSource<System.Collections.Specialized.NameValueCollection>();
+        _ = Task.Run(async () =>
+        {
+            while (backend.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await backend.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                if (context.Request.Url!.AbsolutePath == "/api/missions/sites")
+                {
+                    received.TrySetResult(context.Request.Headers);
+                }
+
+                context.Response.StatusCode = 200; // health probes too
+                context.Response.Close();
+            }
+        });
+        var environment = new Dictionary<string, string>(platform.GatewayEnvironment) { ["services__missions__http__0"] = $"http://127.0.0.1:{port}" };
+        await using var gateway = await RunningPlatform.StartGatewayAsync("gateway-headers", environment);
+        using var client = Client(gateway, platform.RoleKeys["centre-staff"]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/missions/sites");
+        request.Headers.Add("X-Platform-Role", "platform-admin"); // forged: dropped
+        request.Headers.Add("X-Correlation-Id", "ticket-99");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        var headers = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Null(headers["X-Api-Key"]);
+        Assert.Null(headers["Authorization"]);
+        Assert.Null(headers["X-Platform-Role"]);
+        Assert.Equal("ticket-99", headers["X-Correlation-Id"]);
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", headers["traceparent"]);
+        var identity = Microsoft.Extensions.Hosting.PlatformIdentity.Verify(headers["X-Platform-Identity"], DateTimeOffset.UtcNow,
+            System.Text.Encoding.UTF8.GetBytes(platform.IdentityKey));
+        Assert.Equal(("e2e-centre-staff", "centre-staff"), identity);
+    }
+
+    [Fact]
     public async Task A_correlation_id_is_echoed_and_one_is_made_when_absent()
     {
         using var client = platform.CreateGatewayClient();

@@ -62,12 +62,15 @@ public static class RoutingExtensions
 
     /// <summary>
     /// Tells the services which partner and role made the request, in a token only the gateway can sign (the services
-    /// refuse /api requests without a valid one); whatever identity headers the caller sent are dropped.
+    /// refuse /api requests without a valid one); whatever identity headers the caller sent are dropped, and so are
+    /// its credentials (API key, bearer token): services never see a partner's secret.
     /// </summary>
     private static ValueTask ForwardCaller(RequestTransformContext context, byte[] key, TimeProvider time)
     {
         var headers = context.ProxyRequest.Headers;
         headers.Remove(PlatformIdentity.Header);
+        headers.Remove(Partners.ApiKeyAuthenticationHandler.HeaderName); // the partner's secret stays at the gateway
+        headers.Authorization = null; // and so does its bearer token
         foreach (var header in PlatformIdentity.UntrustedHeaders)
         {
             headers.Remove(header);
