@@ -75,9 +75,6 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
         await base.HandleChallengeAsync(properties);
     }
-
-    /// <summary>What to put in configuration for a key: its SHA-256, hex.</summary>
-    public static string Hash(string key) => PartnerDirectory.Hash(key);
 }
 
 public static class PartnerAuthenticationExtensions
