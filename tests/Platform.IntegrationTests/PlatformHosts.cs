@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Contracts.Events;
 using Platform.Coordination;
 using Platform.Funding;
+using Platform.Missions;
 using Platform.Patients;
 using Platform.Testing;
 
@@ -20,6 +21,8 @@ public sealed class PlatformHosts : IAsyncLifetime
     public TestDatabase PatientsDb { get; private set; } = null!;
     public TestDatabase CoordinationDb { get; private set; } = null!;
     public TestDatabase FundingDb { get; private set; } = null!;
+    public TestDatabase MissionsDb { get; private set; } = null!;
+    public WebApplicationFactory<MissionsDbContext> Missions { get; private set; } = null!;
     public WebApplicationFactory<FundingDbContext> Funding { get; private set; } = null!;
     public TestVirtualHost Broker { get; private set; } = null!;
     public WebApplicationFactory<PatientsDbContext> Patients { get; private set; } = null!;
@@ -27,24 +30,38 @@ public sealed class PlatformHosts : IAsyncLifetime
     public IBusControl Observer { get; private set; } = null!;
     public ConcurrentQueue<ConsumeContext<PatientRegistered>> Observed { get; } = new();
 
+    /// <summary>Every MissionCompleted that crossed the broker (from the Missions lifecycle saga's outbox).</summary>
+    public ConcurrentQueue<MissionCompleted> ObservedCompletions { get; } = new();
+
     public async Task InitializeAsync()
     {
         PatientsDb = await TestDatabase.CreateAsync("it_patients");
         CoordinationDb = await TestDatabase.CreateAsync("it_coordination");
         FundingDb = await TestDatabase.CreateAsync("it_funding");
+        MissionsDb = await TestDatabase.CreateAsync("it_missions");
         Broker = await TestVirtualHost.CreateAsync("it");
         Coordination = Host<CoordinationDbContext>("coordinationdb", CoordinationDb);
         _ = Coordination.Server; // start it first: its queue must exist before anything is published
         Funding = Host<FundingDbContext>("fundingdb", FundingDb);
         _ = Funding.Server;
+        Missions = Host<MissionsDbContext>("missionsdb", MissionsDb);
+        _ = Missions.Server;
         Observer = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(Broker.Uri);
-            cfg.ReceiveEndpoint("integration-observer", e => e.Handler<PatientRegistered>(ctx =>
+            cfg.ReceiveEndpoint("integration-observer", e =>
             {
-                Observed.Enqueue(ctx);
-                return Task.CompletedTask;
-            }));
+                e.Handler<PatientRegistered>(ctx =>
+                {
+                    Observed.Enqueue(ctx);
+                    return Task.CompletedTask;
+                });
+                e.Handler<MissionCompleted>(ctx =>
+                {
+                    ObservedCompletions.Enqueue(ctx.Message);
+                    return Task.CompletedTask;
+                });
+            });
         });
         await Observer.StartAsync();
         Patients = StartPatients();
@@ -107,7 +124,9 @@ public sealed class PlatformHosts : IAsyncLifetime
         await Patients.DisposeAsync();
         await Coordination.DisposeAsync();
         await Funding.DisposeAsync();
+        await Missions.DisposeAsync();
         await FundingDb.DisposeAsync();
+        await MissionsDb.DisposeAsync();
         await Broker.DisposeAsync();
         await PatientsDb.DisposeAsync();
         await CoordinationDb.DisposeAsync();

@@ -56,8 +56,24 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
             e.Property(m => m.PractitionerRpps).HasMaxLength(11);
             e.Property(m => m.Version).IsRowVersion();
             e.Ignore(m => m.Days);
+            e.Ignore(m => m.DefaultDaysWorked);
+            e.Ignore(m => m.CorrelationId);
+            e.Ignore(m => m.CurrentState);
+            e.Ignore(m => m.PendingEvents);
+            e.HasMany(m => m.History).WithOne().HasForeignKey(t => t.MissionId);
             e.HasIndex(m => new { m.PractitionerRpps, m.StartDate });
             e.HasIndex(m => new { m.SiteId, m.StartDate });
+        });
+        modelBuilder.Entity<MissionTransition>(e =>
+        {
+            e.ToTable("mission_transitions");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).UseIdentityAlwaysColumn();
+            e.Property(t => t.From).HasColumnName("from_state").HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.To).HasColumnName("to_state").HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.By).HasColumnName("requested_by").HasMaxLength(200);
+            e.Property(t => t.At).HasColumnName("applied_at");
+            e.HasIndex(t => t.MissionId);
         });
         modelBuilder.Entity<CoverageGapAlert>(e =>
         {

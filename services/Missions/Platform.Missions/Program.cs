@@ -1,4 +1,5 @@
 using Platform.Messaging;
+using Platform.Messaging.Sagas;
 using Platform.Missions;
 using Platform.Missions.Planning;
 using Platform.Missions.Practitioners;
@@ -9,7 +10,15 @@ using Platform.Missions.Sites;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
-builder.AddMessaging<MissionsDbContext>(bus => bus.AddConsumer<ZoneClassifiedConsumer>());
+builder.AddMessaging<MissionsDbContext>(bus =>
+{
+    bus.AddConsumer<ZoneClassifiedConsumer>();
+    bus.AddSagaStateMachine<MissionLifecycle, Mission>(typeof(MissionLifecycleDefinition)).PostgresRepository<Mission, MissionsDbContext>();
+    bus.AddRequestClient<ConfirmMission>();
+    bus.AddRequestClient<StartMission>();
+    bus.AddRequestClient<CompleteMission>();
+    bus.AddRequestClient<CancelMission>();
+});
 builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:CoverageGaps");
 builder.Services.AddHostedService<CoverageGapWatch>();
 builder.Services.AddGrpc();

@@ -285,6 +285,50 @@ namespace Platform.Missions.Migrations
                     b.ToTable("missions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Missions.Scheduling.MissionTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_state");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mission_transitions");
+
+                    b.HasIndex("MissionId")
+                        .HasDatabaseName("ix_mission_transitions_mission_id");
+
+                    b.ToTable("mission_transitions", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Missions.Sites.Site", b =>
                 {
                     b.Property<Guid>("Id")
@@ -340,6 +384,21 @@ namespace Platform.Missions.Migrations
                         .HasDatabaseName("ix_sites_commune_code_name");
 
                     b.ToTable("sites", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Missions.Scheduling.MissionTransition", b =>
+                {
+                    b.HasOne("Platform.Missions.Scheduling.Mission", null)
+                        .WithMany("History")
+                        .HasForeignKey("MissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mission_transitions_missions_mission_id");
+                });
+
+            modelBuilder.Entity("Platform.Missions.Scheduling.Mission", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using MassTransit;
+using Platform.Contracts.Events;
+using Platform.Messaging.Sagas;
 
 namespace Platform.Missions.Scheduling;
 
@@ -25,10 +28,24 @@ public enum MissionState
     Cancelled,
 }
 
-/// <summary>A practitioner at a site for a period. Its state only moves forward; a concurrent change loses nothing (xmin).</summary>
-public sealed class Mission
+/// <summary>
+/// A practitioner at a site for a period. It is also the instance of the <see cref="MissionLifecycle"/> saga: its state
+/// only moves forward, one message at a time (the row is locked while a transition is applied, and xmin guards the rest).
+/// </summary>
+public sealed class Mission : SagaStateMachineInstance, ISagaWithEvents
 {
-    public Guid Id { get; init; }
+    public Guid Id { get; set; }
+
+    /// <summary>The saga's correlation id is the mission's id.</summary>
+    public Guid CorrelationId { get => Id; set => Id = value; }
+
+    /// <summary>The state's name, as the state machine reads and writes it (the <see cref="State"/> column).</summary>
+    public string CurrentState { get => State.ToString(); set => State = Enum.Parse<MissionState>(value); }
+
+    public IList<IIntegrationEvent> PendingEvents { get; } = [];
+
+    /// <summary>Every transition applied, in order (loaded only when asked for).</summary>
+    public List<MissionTransition> History { get; init; } = [];
 
     public MissionKind Kind { get; init; }
 
@@ -53,12 +70,29 @@ public sealed class Mission
 
     public int Days => EndDate.DayNumber - StartDate.DayNumber + 1;
 
-    public static readonly IReadOnlyDictionary<MissionState, MissionState[]> Transitions = new Dictionary<MissionState, MissionState[]>
+    /// <summary>Days paid when completing without saying: a rotation is six days, other missions their length.</summary>
+    public int DefaultDaysWorked => Kind == MissionKind.WeeklyRotation ? Math.Min(Days, 6) : Days;
+
+    /// <summary>Records the move to <paramref name="to"/> (the state machine then sets the state).</summary>
+    public void Record(MissionState to, string by, DateTimeOffset at)
     {
-        [MissionState.Proposed] = [MissionState.Confirmed, MissionState.Cancelled],
-        [MissionState.Confirmed] = [MissionState.InProgress, MissionState.Cancelled],
-        [MissionState.InProgress] = [MissionState.Completed, MissionState.Cancelled],
-        [MissionState.Completed] = [],
-        [MissionState.Cancelled] = [],
-    };
+        History.Add(new MissionTransition { MissionId = Id, From = State, To = to, By = by, At = at });
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>One applied transition of a mission: from, to, who asked (partner and role) and when.</summary>
+public sealed class MissionTransition
+{
+    public long Id { get; init; }
+
+    public Guid MissionId { get; init; }
+
+    public MissionState From { get; init; }
+
+    public MissionState To { get; init; }
+
+    public required string By { get; init; }
+
+    public DateTimeOffset At { get; init; }
 }

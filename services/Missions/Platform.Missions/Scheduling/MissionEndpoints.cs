@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,6 +11,10 @@ namespace Platform.Missions.Scheduling;
 public sealed record ScheduleMissionRequest(MissionKind? Kind, string? PractitionerRpps, Guid? SiteId, DateOnly? StartDate, DateOnly? EndDate);
 
 public sealed record CompleteRequest(int? DaysWorked);
+
+public sealed record MissionTransitionResponse(MissionState From, MissionState To, string By, DateTimeOffset At);
+
+public sealed record MissionDetailResponse(MissionResponse Mission, string[] AllowedMoves, List<MissionTransitionResponse> History);
 
 public sealed record MissionResponse(Guid Id, MissionKind Kind, string PractitionerRpps, Guid SiteId, DateOnly StartDate, DateOnly EndDate, MissionState State, int? DaysWorked)
 {
@@ -36,9 +41,10 @@ public static class MissionEndpoints
         var group = app.MapGroup("/api/missions/missions").WithTags("Missions");
         group.MapPost("/", ScheduleAsync).WithName("ScheduleMission").WithSummary("Propose a mission (rules checked)");
         group.MapGet("/", ListAsync).WithName("ListMissions").WithSummary("Missions of a practitioner (?rpps=) or a site (?siteId=)");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetMission").WithSummary("A mission, the moves it allows now, and every transition applied (who, when)");
         group.MapPost("/{id:guid}/{transition}", TransitionAsync)
             .WithName("MissionTransition")
-            .WithSummary("confirm, start, complete (publishes MissionCompleted) or cancel");
+            .WithSummary("confirm, start, complete (publishes MissionCompleted) or cancel, applied by the lifecycle saga");
         return app;
     }
 
@@ -160,58 +166,62 @@ public static class MissionEndpoints
         return TypedResults.Ok(missions.ConvertAll(MissionResponse.From));
     }
 
-    internal static async Task<Results<Ok<MissionResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
-        Guid id, string transition, CompleteRequest? request, MissionsDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Ok<MissionDetailResponse>, ProblemHttpResult>> GetAsync(Guid id, MissionsDbContext db, CancellationToken ct)
     {
-        MissionState? target = transition switch
+        var mission = await db.Missions.AsNoTracking().Include(m => m.History.OrderBy(t => t.Id)).FirstOrDefaultAsync(m => m.Id == id, ct);
+        return mission is null
+            ? TypedResults.Problem(statusCode: 404, title: "No mission has this id.")
+            : TypedResults.Ok(new MissionDetailResponse(MissionResponse.From(mission), MissionLifecycle.Allowed[mission.State],
+                mission.History.ConvertAll(t => new MissionTransitionResponse(t.From, t.To, t.By, t.At))));
+    }
+
+    /// <summary>
+    /// Sends the command to the mission's lifecycle saga over the broker and answers with what it decided. The answer
+    /// leaves the saga only once its transaction has committed (in-memory outbox on the saga's endpoint).
+    /// </summary>
+    internal static async Task<Results<Ok<MissionResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
+        Guid id, string transition, CompleteRequest? request, HttpContext http, CancellationToken ct)
+    {
+        var by = http.User.Identity is { IsAuthenticated: true, Name: { } partner }
+            ? $"{partner} ({http.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "none"})"
+            : "direct";
+        var services = http.RequestServices;
+        var asked = transition switch
         {
-            "confirm" => MissionState.Confirmed,
-            "start" => MissionState.InProgress,
-            "complete" => MissionState.Completed,
-            "cancel" => MissionState.Cancelled,
+            "confirm" => Ask(services, new ConfirmMission(id, by), ct),
+            "start" => Ask(services, new StartMission(id, by), ct),
+            "complete" => Ask(services, new CompleteMission(id, request?.DaysWorked, by), ct),
+            "cancel" => Ask(services, new CancelMission(id, by), ct),
             _ => null,
         };
-        if (target is null)
+        if (asked is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["transition"] = ["One of confirm, start, complete, cancel."] });
         }
 
-        var mission = await db.Missions.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (mission is null)
-        {
-            return TypedResults.Problem(statusCode: 404, title: "No mission has this id.");
-        }
-
-        if (!Mission.Transitions[mission.State].Contains(target.Value))
-        {
-            return TypedResults.Problem(statusCode: 409, title: $"A {mission.State} mission cannot be moved to {target}.");
-        }
-
-        var now = time.GetUtcNow();
-        if (target == MissionState.Completed)
-        {
-            var days = request?.DaysWorked ?? Math.Min(mission.Days, mission.Kind == MissionKind.WeeklyRotation ? 6 : mission.Days);
-            if (days < 0 || days > mission.Days)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["daysWorked"] = [$"Between 0 and {mission.Days}."] });
-            }
-
-            mission.DaysWorked = days;
-            var commune = await db.Sites.Where(s => s.Id == mission.SiteId).Select(s => s.CommuneCode).FirstAsync(ct);
-            db.AddIntegrationEvent(new MissionCompleted(mission.Id, mission.Kind.ToString(), mission.PractitionerRpps, mission.SiteId, mission.StartDate, mission.EndDate, days, now, commune));
-        }
-
-        mission.State = target.Value;
-        mission.UpdatedAt = now;
+        Response<MissionTransitionAccepted, MissionTransitionRefused> response;
         try
         {
-            await db.SaveChangesAsync(ct); // state and event together; xmin refuses a concurrent change
+            response = await asked;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (RequestTimeoutException)
         {
-            return TypedResults.Problem(statusCode: 409, title: "The mission changed meanwhile; read it again.");
+            return TypedResults.Problem(statusCode: 503, title: "The mission lifecycle did not answer in time.",
+                detail: "The command may still be applied: read the mission again before retrying.");
         }
 
-        return TypedResults.Ok(MissionResponse.From(mission));
+        if (response.Is(out Response<MissionTransitionAccepted>? accepted))
+        {
+            return TypedResults.Ok(accepted.Message.Mission);
+        }
+
+        var refused = response.Is(out Response<MissionTransitionRefused>? refusal) ? refusal.Message : throw new InvalidOperationException("Unexpected answer.");
+        return refused is { Status: 400, Field: { } field }
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [refused.Title] }, title: "The transition was refused.")
+            : TypedResults.Problem(statusCode: refused.Status, title: refused.Title);
     }
+
+    private static Task<Response<MissionTransitionAccepted, MissionTransitionRefused>> Ask<T>(IServiceProvider services, T command, CancellationToken ct)
+        where T : class =>
+        services.GetRequiredService<IRequestClient<T>>().GetResponse<MissionTransitionAccepted, MissionTransitionRefused>(command, ct, RequestTimeout.After(s: 10));
 }

@@ -1,0 +1,124 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+
+namespace Platform.Missions.Scheduling;
+
+/// <summary>Asks the lifecycle to confirm a proposed mission. <c>RequestedBy</c> is the partner and role that asked.</summary>
+public sealed record ConfirmMission(Guid MissionId, string RequestedBy);
+
+/// <summary>Asks the lifecycle to start a confirmed mission.</summary>
+public sealed record StartMission(Guid MissionId, string RequestedBy);
+
+/// <summary>Asks the lifecycle to complete a mission in progress; <c>DaysWorked</c> defaults to the mission's length (6 for a rotation).</summary>
+public sealed record CompleteMission(Guid MissionId, int? DaysWorked, string RequestedBy);
+
+/// <summary>Asks the lifecycle to cancel a mission that is not over.</summary>
+public sealed record CancelMission(Guid MissionId, string RequestedBy);
+
+/// <summary>The transition was applied (and committed); the mission as it now stands.</summary>
+public sealed record MissionTransitionAccepted(MissionResponse Mission);
+
+/// <summary>The transition was refused, nothing changed: an HTTP status, a title saying which rule, and the field at fault if any.</summary>
+public sealed record MissionTransitionRefused(Guid MissionId, int Status, string Title, string? Field = null);
+
+/// <summary>
+/// The mission lifecycle, a MassTransit state machine saga persisted in PostgreSQL (the <c>missions</c> table):
+/// proposed → confirmed → in progress → completed, or cancelled from any state before completed. A mission is created
+/// in <c>Proposed</c> by the scheduling rules (or an accepted plan); the four commands then move it. Completing records
+/// the days worked and raises <see cref="MissionCompleted"/>, written to the outbox in the same transaction. Any other
+/// move is answered with a refusal and changes nothing. Every applied move is kept in the mission's history.
+/// </summary>
+public sealed class MissionLifecycle : MassTransitStateMachine<Mission>
+{
+    public State Proposed { get; private set; } = null!;
+    public State Confirmed { get; private set; } = null!;
+    public State InProgress { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State Cancelled { get; private set; } = null!;
+
+    public Event<ConfirmMission> Confirm { get; private set; } = null!;
+    public Event<StartMission> Start { get; private set; } = null!;
+    public Event<CompleteMission> Complete { get; private set; } = null!;
+    public Event<CancelMission> Cancel { get; private set; } = null!;
+
+    public MissionLifecycle(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        InstanceState(m => m.CurrentState);
+        Event(() => Confirm, e => Correlate(e, m => m.MissionId));
+        Event(() => Start, e => Correlate(e, m => m.MissionId));
+        Event(() => Complete, e => Correlate(e, m => m.MissionId));
+        Event(() => Cancel, e => Correlate(e, m => m.MissionId));
+
+        During(Proposed,
+            When(Confirm)
+                .Then(c => c.Saga.Record(MissionState.Confirmed, c.Message.RequestedBy, time.GetUtcNow()))
+                .TransitionTo(Confirmed)
+                .RespondAsync(c => Accepted(c.Saga)));
+        During(Confirmed,
+            When(Start)
+                .Then(c => c.Saga.Record(MissionState.InProgress, c.Message.RequestedBy, time.GetUtcNow()))
+                .TransitionTo(InProgress)
+                .RespondAsync(c => Accepted(c.Saga)));
+        During(InProgress,
+            When(Complete, c => !DaysWorkedFit(c.Saga, c.Message.DaysWorked))
+                .RespondAsync(c => Task.FromResult(new MissionTransitionRefused(c.Saga.Id, 400, $"Days worked: between 0 and {c.Saga.Days}.", "daysWorked"))),
+            When(Complete, c => DaysWorkedFit(c.Saga, c.Message.DaysWorked))
+                .ThenAsync(async c =>
+                {
+                    var now = time.GetUtcNow();
+                    var mission = c.Saga;
+                    var days = c.Message.DaysWorked ?? mission.DefaultDaysWorked;
+                    var commune = await c.GetServiceOrCreateInstance<MissionsDbContext>().Sites
+                        .Where(s => s.Id == mission.SiteId).Select(s => s.CommuneCode).FirstAsync(c.CancellationToken);
+                    mission.DaysWorked = days;
+                    mission.Record(MissionState.Completed, c.Message.RequestedBy, now);
+                    mission.PendingEvents.Add(new MissionCompleted(mission.Id, mission.Kind.ToString(), mission.PractitionerRpps, mission.SiteId,
+                        mission.StartDate, mission.EndDate, days, now, commune));
+                })
+                .TransitionTo(Completed)
+                .RespondAsync(c => Accepted(c.Saga)));
+        During([Proposed, Confirmed, InProgress],
+            When(Cancel)
+                .Then(c => c.Saga.Record(MissionState.Cancelled, c.Message.RequestedBy, time.GetUtcNow()))
+                .TransitionTo(Cancelled)
+                .RespondAsync(c => Accepted(c.Saga)));
+
+        // Any other move (complete a cancelled mission, start a proposed one, confirm twice): refused, nothing written.
+        OnUnhandledEvent(c => c.RespondAsync(new MissionTransitionRefused(c.Saga.Id, 409,
+            $"A {c.Saga.State} mission cannot be {Verb(c.Event.Name)}; allowed from {c.Saga.State}: {AllowedFrom(c.Saga.State)}.")));
+    }
+
+    /// <summary>The moves the lifecycle allows from each state (the documentation and the refusals read it).</summary>
+    public static readonly IReadOnlyDictionary<MissionState, string[]> Allowed = new Dictionary<MissionState, string[]>
+    {
+        [MissionState.Proposed] = ["confirm", "cancel"],
+        [MissionState.Confirmed] = ["start", "cancel"],
+        [MissionState.InProgress] = ["complete", "cancel"],
+        [MissionState.Completed] = [],
+        [MissionState.Cancelled] = [],
+    };
+
+    private static string AllowedFrom(MissionState state) => Allowed[state] is { Length: > 0 } moves ? string.Join(", ", moves) : "nothing (the mission is over)";
+
+    private static string Verb(string eventName) => eventName switch
+    {
+        nameof(Confirm) => "confirmed",
+        nameof(Start) => "started",
+        nameof(Complete) => "completed",
+        _ => "cancelled",
+    };
+
+    private static bool DaysWorkedFit(Mission mission, int? days) => days is null || (days >= 0 && days <= mission.Days);
+
+    private static Task<MissionTransitionAccepted> Accepted(Mission mission) => Task.FromResult(new MissionTransitionAccepted(MissionResponse.From(mission)));
+
+    /// <summary>By mission id; a command for a mission that does not exist is answered 404 (no instance is created).</summary>
+    private static void Correlate<T>(IEventCorrelationConfigurator<Mission, T> e, Func<T, Guid> id)
+        where T : class
+    {
+        e.CorrelateById(c => id(c.Message));
+        e.OnMissingInstance(m => m.ExecuteAsync(c => c.RespondAsync(new MissionTransitionRefused(id(c.Message), 404, "No mission has this id."))));
+    }
+}
