@@ -147,4 +147,16 @@ public class MissionLifecycleTests(PlatformHosts hosts)
         Assert.Equal(1, await OutboxEventsFor(mission));
         Assert.Equal(3, (await Detail(mission)).GetProperty("history").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_malformed_command_goes_to_the_error_queue_and_the_next_one_is_applied()
+    {
+        const string queue = "missions-mission";
+        var errorsBefore = await hosts.Broker.QueueDepthAsync(queue + "_error");
+        await hosts.Broker.SendRawAsync(queue, "{ not a command"u8.ToArray(), "application/vnd.masstransit+json", NewId.NextGuid().ToString());
+
+        var (mission, _, _) = await ProposedRotationAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Move(mission, "confirm")).StatusCode);
+        Assert.Equal(errorsBefore + 1, await Eventually.UntilAsync(() => hosts.Broker.QueueDepthAsync(queue + "_error"), d => d > errorsBefore));
+    }
 }
