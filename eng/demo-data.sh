@@ -41,7 +41,7 @@ tally() {
 
 load_demo_data() {
   created=0 existing=0
-  local entry code name count i n=0
+  local entry code name count i n=0 status
   for entry in "${DEMO_COMMUNES[@]}"; do
     IFS='|' read -r code name count <<<"$entry"
     for ((i = 0; i < count; i++)); do
@@ -54,12 +54,13 @@ load_demo_data() {
       post "api/patients/$DEMO_ID/waiting-lists" '{"scope":"territory","key":"cpts-pays-de-laval"}' "enrolment $n"
     done
   done
-  local site
+  local site smp=""
   for site in \
     '{"name":"SMP Louis Pasteur","kind":"CentreDeSante","communeCode":"53130","linesPerWeek":2}' \
     '{"name":"Antenne de Saint-Pierre-la-Cour","kind":"Antenna","communeCode":"53247","linesPerWeek":1}' \
     '{"name":"Antenne du Genest-Saint-Isle","kind":"Antenna","communeCode":"53103","linesPerWeek":1}'; do
     post api/missions/sites "$site" site
+    [ -n "$smp" ] || smp="$DEMO_ID"
   done
   local practitioner
   for practitioner in \
@@ -67,6 +68,17 @@ load_demo_data() {
     '{"rpps":"10003456786","firstName":"Thomas","lastName":"Renaud","status":"YoungGraduate","homeCommuneCode":"53054"}'; do
     post api/missions/practitioners "$practitioner" practitioner
   done
+  # Claire Marchand's rotation at the SMP three weeks ago, run through its lifecycle (a re-run finds it, 409):
+  # its history is at GET /api/missions/missions/{id}, and Funding pays the week from MissionCompleted.
+  local monday; monday="$(date -u -d "$(date -u +%F) -$(( ($(date -u +%u) - 1) + 21 )) days" +%F)"
+  status="$created"
+  post api/missions/missions "{\"kind\":\"WeeklyRotation\",\"practitionerRpps\":\"10101234564\",\"siteId\":\"$smp\",\"startDate\":\"$monday\",\"endDate\":\"$(date -u -d "$monday +5 days" +%F)\"}" mission
+  if [ "$created" != "$status" ]; then
+    local move
+    for move in confirm start complete; do
+      curl -s -o /dev/null -X POST "$GATEWAY/api/missions/missions/$DEMO_ID/$move" ${PLATFORM_API_KEY:+-H "X-Api-Key: $PLATFORM_API_KEY"} || true
+    done
+  fi
   local funder
   for funder in \
     '{"name":"Région Pays de la Loire","kind":"Region"}' \
@@ -95,7 +107,7 @@ load_demo_data() {
     post api/coordination/members "$member" member
     [ -n "$nurse" ] || nurse="$DEMO_ID"
   done
-  local place status
+  local place
   for place in \
     '{"name":"Pharmacie du Genest","kind":"Pharmacy","communeCode":"53103","hasCabin":true}' \
     '{"name":"Mairie de Saint-Pierre-la-Cour","kind":"TownHall","communeCode":"53247","hasCabin":true}' \
