@@ -7,11 +7,15 @@
 #   gateway+    wrk → gateway with an API key, role policy and the Redis rate limit → Missions
 # Prints req/s and p99 latency of each, and the ratios gateway+ ÷ nginx (req/s, goal ≥ 1.0) and
 # gateway+ p99 ÷ direct p99 (goal ≤ 1.2). Everything is built in Release and runs on this machine.
+# Every path is warmed up first (BENCH_WARMUP seconds each, default 5), then measured in BENCH_ROUNDS rounds (default
+# 3, order rotating); the figures and ratios are the medians.
 # BENCH_GATEWAY_ENV="NAME=value ..." adds settings to both gateways (e.g. DOTNET_gcServer=1, OTEL_SDK_DISABLED=true).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${1:-10}"
 CONNECTIONS="${2:-32}"
+WARMUP="${BENCH_WARMUP:-5}"
+ROUNDS="${BENCH_ROUNDS:-3}"
 source "$ROOT/eng/servers.sh"
 start_servers
 for tool in wrk nginx; do
@@ -99,27 +103,53 @@ EOF
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 wait_up "http://127.0.0.1:$NGINX/health"
 
-measure() { # label, url, extra wrk args...
+measure() { # label, url, extra wrk args...: one run, printed and appended to $WORK/<label>
   local label="$1" url="$2"; shift 2
-  wrk -t2 -c"$CONNECTIONS" -d2s "$@" "$url" >/dev/null # warm-up (JIT, pools)
   local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
   local rps p99 errors
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
-  printf '%-12s %10s req/s   p99 %8s   %s\n' "$label" "$rps" "$p99" "${errors:+non-2xx: $errors}"
-  eval "RPS_${label//[^a-z]/_}=$rps; P99_${label//[^a-z]/_}=$p99"
+  printf '  %-12s %10s req/s   p99 %8s   %s\n' "$label" "$rps" "$p99" "${errors:+non-2xx: $errors}"
+  echo "$rps $(to_ms "$p99")" >>"$WORK/$label"
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
+median() { # column of $WORK/<label>
+  sort -g -k"$2" "$WORK/$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Warm-up of every path before any measurement: the backend serves all four, and a .NET process reaches its steady
+# code (tiered JIT with PGO) and pools only after thousands of requests. Measured first without it, the backend is
+# still warming during the first run (direct once measured 1,400 req/s cold, 2,500 warm).
+log "warming up every path (${WARMUP}s each)"
+for target in "http://127.0.0.1:$MISSIONS" "http://127.0.0.1:$NGINX" "http://127.0.0.1:$GATEWAY_ANON"; do
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$target/api/missions/sites" >/dev/null
+done
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "X-Api-Key: $KEY" "http://127.0.0.1:$GATEWAY/api/missions/sites" >/dev/null
+
+# Rounds: every path once per round, the order rotating, so a slow spell of the machine does not fall on one path.
+echo
+echo "GET /api/missions/sites — wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
+paths=(direct nginx gateway_auth gateway)
+for ((round = 0; round < ROUNDS; round++)); do
+  echo "round $((round + 1))"
+  for ((i = 0; i < ${#paths[@]}; i++)); do
+    case "${paths[$(((i + round) % ${#paths[@]}))]}" in
+      direct) measure direct "http://127.0.0.1:$MISSIONS/api/missions/sites" ;;
+      nginx) measure nginx "http://127.0.0.1:$NGINX/api/missions/sites" ;;
+      gateway_auth) measure gateway_auth "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY" ;;
+      gateway) measure gateway "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites" ;;
+    esac
+  done
+done
 
 echo
-echo "GET /api/missions/sites — wrk -t2 -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, $(date -u +%F)"
-measure direct "http://127.0.0.1:$MISSIONS/api/missions/sites"
-measure nginx "http://127.0.0.1:$NGINX/api/missions/sites"
-measure gateway_auth "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY"
-measure gateway "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites"
+echo "median of $ROUNDS rounds"
+for label in "${paths[@]}"; do
+  printf '  %-12s %10.0f req/s   p99 %8.2fms\n' "$label" "$(median "$label" 1)" "$(median "$label" 2)"
+done
 echo
-awk -v g="$RPS_gateway_auth" -v n="$RPS_nginx" -v gp="$(to_ms "$P99_gateway_auth")" -v dp="$(to_ms "$P99_direct")" 'BEGIN {
+awk -v g="$(median gateway_auth 1)" -v n="$(median nginx 1)" -v gp="$(median gateway_auth 2)" -v dp="$(median direct 2)" 'BEGIN {
   printf "gateway (auth + rate limit) ÷ nginx, req/s:   %.2f  (goal ≥ 1.0)\n", g / n
   printf "gateway (auth + rate limit) p99 ÷ direct p99: %.2f  (goal ≤ 1.2)\n", gp / dp
 }'
