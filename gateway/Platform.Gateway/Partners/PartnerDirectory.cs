@@ -46,14 +46,32 @@ public sealed class PartnerDirectory : IDisposable
 
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    public async Task<(KeyLookup Result, Partner? Partner)> FindAsync(string key)
+    /// <summary>The configured partners with their key hashes decoded, rebuilt when the configuration changes.</summary>
+    private (PartnerOptions Options, (byte[] Hash, Partner Partner)[] Partners) _configured = (new PartnerOptions(), []);
+
+    private (byte[] Hash, Partner Partner)[] ConfiguredPartners()
     {
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        foreach (var (name, partner) in _options.CurrentValue.Partners)
+        var options = _options.CurrentValue;
+        var configured = _configured;
+        if (!ReferenceEquals(configured.Options, options))
         {
-            if (partner.KeyHash.Length == 64 && CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(partner.KeyHash)))
+            configured = (options, options.Partners.Where(p => p.Value.KeyHash.Length == 64)
+                .Select(p => (Convert.FromHexString(p.Value.KeyHash), new Partner(p.Key, p.Value.Role, "configuration"))).ToArray());
+            _configured = configured;
+        }
+
+        return configured.Partners;
+    }
+
+    public async ValueTask<(KeyLookup Result, Partner? Partner)> FindAsync(string key)
+    {
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), presented);
+        foreach (var (configuredHash, partner) in ConfiguredPartners())
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, configuredHash))
             {
-                return (KeyLookup.Found, new Partner(name, partner.Role, "configuration"));
+                return (KeyLookup.Found, partner);
             }
         }
 

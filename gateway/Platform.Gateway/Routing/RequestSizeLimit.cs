@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;
 
 namespace Platform.Gateway.Routing;
@@ -9,6 +10,12 @@ namespace Platform.Gateway.Routing;
 /// refuse it mid-upload would reset the connection and surface as a 502. The limit is the route's
 /// <c>MaxRequestBodySize</c> metadata, else <c>Gateway:MaxRequestBodySize</c> (64 KiB).
 /// </summary>
+/// <summary>The gateway's own limits (<c>Gateway</c> section).</summary>
+public sealed class GatewayLimits
+{
+    public long MaxRequestBodySize { get; set; } = RequestSizeLimit.DefaultLimit;
+}
+
 internal static class RequestSizeLimit
 {
     public const long DefaultLimit = 64 * 1024;
@@ -18,7 +25,7 @@ internal static class RequestSizeLimit
         var route = context.GetReverseProxyFeature().Route.Config;
         var limit = route.Metadata is not null && route.Metadata.TryGetValue("MaxRequestBodySize", out var value) && long.TryParse(value, out var parsed)
             ? parsed
-            : context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Gateway:MaxRequestBodySize", DefaultLimit);
+            : context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayLimits>>().CurrentValue.MaxRequestBodySize;
 
         if (context.Request.ContentLength > limit)
         {

@@ -19,6 +19,7 @@ public static class RoutingExtensions
         builder.Services.AddReverseProxy().LoadFromConfig(proxy)
             .AddTransforms(context => context.AddRequestTransform(transform => ForwardCaller(transform, key, time)));
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection("Gateway"));
 
         var health = builder.Services.AddHealthChecks();
         foreach (var cluster in proxy.GetSection("Clusters").GetChildren().Where(c => !c.Key.EndsWith("-grpc", StringComparison.Ordinal)))
