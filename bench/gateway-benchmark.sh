@@ -9,6 +9,8 @@
 # gateway+ p99 ÷ direct p99 (goal ≤ 1.2). Everything is built in Release and runs on this machine.
 # Every path is warmed up first (BENCH_WARMUP seconds each, default 5), then measured in BENCH_ROUNDS rounds (default
 # 3, order rotating); the figures and ratios are the medians.
+# BENCH_PIN=1 runs the backend and PostgreSQL on one core and the proxies and wrk on the other (see below).
+# BENCH_PATHS="gateway_auth gateway" measures only some paths (ratios need direct, nginx and gateway_auth).
 # BENCH_GATEWAY_ENV="NAME=value ..." adds settings to both gateways (e.g. DOTNET_gcServer=1, OTEL_SDK_DISABLED=true).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +18,13 @@ DURATION="${1:-10}"
 CONNECTIONS="${2:-32}"
 WARMUP="${BENCH_WARMUP:-5}"
 ROUNDS="${BENCH_ROUNDS:-3}"
+# BENCH_PIN=1: the backend and PostgreSQL on the last core, the proxies and wrk on the first, as when the gateway runs
+# on its own node: the proxies then no longer take CPU from the backend.
+PIN="${BENCH_PIN:-0}"
+FRONT_CPU=0
+BACK_CPU=$(($(nproc) - 1))
+FRONT=()
+[ "$PIN" = 1 ] && FRONT=(taskset -c "$FRONT_CPU")
 source "$ROOT/eng/servers.sh"
 start_servers
 for tool in wrk nginx; do
@@ -25,6 +34,7 @@ done
 WORK="$(mktemp -d)"
 PIDS=()
 cleanup() {
+  [ "$PIN" = 1 ] && for pid in $(pgrep -x postgres); do taskset -apc "0-$BACK_CPU" "$pid" >/dev/null 2>&1 || true; done
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   psql_local -qc "drop database if exists bench_missions" >/dev/null 2>&1 || true
@@ -37,6 +47,7 @@ dotnet build "$ROOT/services/Missions/Platform.Missions" -c Release -nologo -v:q
 dotnet build "$ROOT/gateway/Platform.Gateway" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
 psql_local -qc "drop database if exists bench_missions" >/dev/null
 psql_local -qc "create database bench_missions" >/dev/null
+[ "$PIN" = 1 ] && for pid in $(pgrep -x postgres); do taskset -apc "$BACK_CPU" "$pid" >/dev/null; done
 
 MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 GATEWAY_ANON=5915 NGINX=5917
 KEY="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
@@ -45,8 +56,10 @@ quiet=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCor
 
 run() { # name, dll, env...
   local name="$1" dll="$2"; shift 2
-  (cd "$(dirname "$dll")" && exec env "$@" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
+  local pin=(); [ "$PIN" = 1 ] && { [ "$name" = missions ] && pin=(taskset -c "$BACK_CPU") || pin=(taskset -c "$FRONT_CPU"); }
+  (cd "$(dirname "$dll")" && exec "${pin[@]}" env "$@" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
   PIDS+=($!)
+  eval "PID_${name//[^a-z]/_}=$!"
 }
 wait_up() {
   local i
@@ -100,18 +113,30 @@ http {
   }
 }
 EOF
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+"${FRONT[@]}" nginx -c "$WORK/nginx.conf" -p "$WORK"
 wait_up "http://127.0.0.1:$NGINX/health"
 
-measure() { # label, url, extra wrk args...: one run, printed and appended to $WORK/<label>
-  local label="$1" url="$2"; shift 2
-  local out; out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
+ticks() { # CPU time (clock ticks) used so far by the given processes
+  local t=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"
+}
+measure() { # label, proxy pids (quoted list), url, extra wrk args...: one run, printed and appended to $WORK/<label>
+  local label="$1" proxy="$2" url="$3"; shift 3
+  local postgres; postgres="$(pgrep -x postgres || pgrep -f 'postgres:' || true)"
+  local p0 b0 d0 p1 b1 d1
+  p0=$(ticks $proxy); b0=$(ticks "$PID_missions"); d0=$(ticks $postgres)
+  local out; out="$("${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
+  p1=$(ticks $proxy); b1=$(ticks "$PID_missions"); d1=$(ticks $postgres)
   local rps p99 errors
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
-  printf '  %-12s %10s req/s   p99 %8s   %s\n' "$label" "$rps" "$p99" "${errors:+non-2xx: $errors}"
-  echo "$rps $(to_ms "$p99")" >>"$WORK/$label"
+  # CPU per request, in µs: what the proxy, the backend and PostgreSQL each spent on one request.
+  local cpu; cpu="$(awk -v r="$rps" -v d="$DURATION" -v hz="$(getconf CLK_TCK)" -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v g=$((d1 - d0)) \
+    'BEGIN { n = r * d; printf "%.0f %.0f %.0f", p * 1e6 / hz / n, b * 1e6 / hz / n, g * 1e6 / hz / n }')"
+  read -r cpu_proxy cpu_backend cpu_db <<<"$cpu"
+  printf '  %-12s %10s req/s   p99 %8s   CPU µs/request: proxy %4s  backend %4s  postgres %4s  %s\n' \
+    "$label" "$rps" "$p99" "$cpu_proxy" "$cpu_backend" "$cpu_db" "${errors:+non-2xx: $errors}"
+  echo "$rps $(to_ms "$p99") $cpu_proxy" >>"$WORK/$label"
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
 median() { # column of $WORK/<label>
@@ -126,24 +151,24 @@ median() { # column of $WORK/<label>
 log "warming up every path (2 × ${WARMUP}s each)"
 for pass in 1 2; do
   for target in "http://127.0.0.1:$MISSIONS" "http://127.0.0.1:$NGINX" "http://127.0.0.1:$GATEWAY_ANON"; do
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$target/api/missions/sites" >/dev/null
+    "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$target/api/missions/sites" >/dev/null
   done
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "X-Api-Key: $KEY" "http://127.0.0.1:$GATEWAY/api/missions/sites" >/dev/null
+  "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "X-Api-Key: $KEY" "http://127.0.0.1:$GATEWAY/api/missions/sites" >/dev/null
   sleep 5
 done
 
 # Rounds: every path once per round, the order rotating, so a slow spell of the machine does not fall on one path.
 echo
-echo "GET /api/missions/sites — wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
-paths=(direct nginx gateway_auth gateway)
+echo "GET /api/missions/sites — "${FRONT[@]}" wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
+read -r -a paths <<<"${BENCH_PATHS:-direct nginx gateway_auth gateway}"
 for ((round = 0; round < ROUNDS; round++)); do
   echo "round $((round + 1))"
   for ((i = 0; i < ${#paths[@]}; i++)); do
     case "${paths[$(((i + round) % ${#paths[@]}))]}" in
-      direct) measure direct "http://127.0.0.1:$MISSIONS/api/missions/sites" ;;
-      nginx) measure nginx "http://127.0.0.1:$NGINX/api/missions/sites" ;;
-      gateway_auth) measure gateway_auth "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY" ;;
-      gateway) measure gateway "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites" ;;
+      direct) measure direct "" "http://127.0.0.1:$MISSIONS/api/missions/sites" ;;
+      nginx) measure nginx "$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')" "http://127.0.0.1:$NGINX/api/missions/sites" ;;
+      gateway_auth) measure gateway_auth "$PID_gateway" "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY" ;;
+      gateway) measure gateway "$PID_gateway_anonymous" "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites" ;;
     esac
   done
 done
@@ -151,9 +176,10 @@ done
 echo
 echo "median of $ROUNDS rounds"
 for label in "${paths[@]}"; do
-  printf '  %-12s %10.0f req/s   p99 %8.2fms\n' "$label" "$(median "$label" 1)" "$(median "$label" 2)"
+  printf '  %-12s %10.0f req/s   p99 %8.2fms   proxy CPU %4.0f µs/request\n' "$label" "$(median "$label" 1)" "$(median "$label" 2)" "$(median "$label" 3)"
 done
 echo
+[ -f "$WORK/nginx" ] && [ -f "$WORK/direct" ] && [ -f "$WORK/gateway_auth" ] || exit 0
 awk -v g="$(median gateway_auth 1)" -v n="$(median nginx 1)" -v gp="$(median gateway_auth 2)" -v dp="$(median direct 2)" 'BEGIN {
   printf "gateway (auth + rate limit) ÷ nginx, req/s:   %.2f  (goal ≥ 1.0)\n", g / n
   printf "gateway (auth + rate limit) p99 ÷ direct p99: %.2f  (goal ≤ 1.2)\n", gp / dp
