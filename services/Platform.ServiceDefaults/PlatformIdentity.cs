@@ -64,6 +64,15 @@ public static class PlatformIdentity
         }
     }
 
+    /// <summary>The partner and role the gateway signed for this request, or null for a request that did not come through it.</summary>
+    public static (string Partner, string Role)? CallerOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity is { IsAuthenticated: true, AuthenticationType: AuthenticationType } identity
+            ? (identity.Name ?? "unknown", user.FindFirst(ClaimTypes.Role)?.Value ?? "none")
+            : null;
+    }
+
     /// <summary>The signing key from configuration, or null when none is set (development without the gateway).</summary>
     public static byte[]? Key(IConfiguration configuration)
     {

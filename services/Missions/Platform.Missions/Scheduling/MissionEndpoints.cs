@@ -166,12 +166,12 @@ public static class MissionEndpoints
         return TypedResults.Ok(missions.ConvertAll(MissionResponse.From));
     }
 
-    internal static async Task<Results<Ok<MissionDetailResponse>, ProblemHttpResult>> GetAsync(Guid id, MissionsDbContext db, CancellationToken ct)
+    internal static async Task<Results<Ok<MissionDetailResponse>, ProblemHttpResult>> GetAsync(Guid id, MissionsDbContext db, MissionLifecycle lifecycle, CancellationToken ct)
     {
         var mission = await db.Missions.AsNoTracking().Include(m => m.History.OrderBy(t => t.Id)).FirstOrDefaultAsync(m => m.Id == id, ct);
         return mission is null
             ? TypedResults.Problem(statusCode: 404, title: "No mission has this id.")
-            : TypedResults.Ok(new MissionDetailResponse(MissionResponse.From(mission), MissionLifecycle.Allowed[mission.State],
+            : TypedResults.Ok(new MissionDetailResponse(MissionResponse.From(mission), lifecycle.MovesFrom(mission.State),
                 mission.History.ConvertAll(t => new MissionTransitionResponse(t.From, t.To, t.By, t.At))));
     }
 
@@ -182,9 +182,7 @@ public static class MissionEndpoints
     internal static async Task<Results<Ok<MissionResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
         Guid id, string transition, CompleteRequest? request, HttpContext http, CancellationToken ct)
     {
-        var by = http.User.Identity is { IsAuthenticated: true, Name: { } partner }
-            ? $"{partner} ({http.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "none"})"
-            : "direct";
+        var by = PlatformIdentity.CallerOf(http.User) is { } caller ? $"{caller.Partner} ({caller.Role})" : "direct";
         var services = http.RequestServices;
         var asked = transition switch
         {

@@ -90,17 +90,15 @@ public sealed class MissionLifecycle : MassTransitStateMachine<Mission>
             $"A {c.Saga.State} mission cannot be {Verb(c.Event.Name)}; allowed from {c.Saga.State}: {AllowedFrom(c.Saga.State)}.")));
     }
 
-    /// <summary>The moves the lifecycle allows from each state (the documentation and the refusals read it).</summary>
-    public static readonly IReadOnlyDictionary<MissionState, string[]> Allowed = new Dictionary<MissionState, string[]>
+    /// <summary>The moves allowed from a state, read from the state machine itself (confirm, start, complete, cancel order).</summary>
+    public string[] MovesFrom(MissionState state)
     {
-        [MissionState.Proposed] = ["confirm", "cancel"],
-        [MissionState.Confirmed] = ["start", "cancel"],
-        [MissionState.InProgress] = ["complete", "cancel"],
-        [MissionState.Completed] = [],
-        [MissionState.Cancelled] = [],
-    };
+        var handled = NextEvents(GetState(state.ToString())).ToHashSet();
+        return new (Event Event, string Move)[] { (Confirm, "confirm"), (Start, "start"), (Complete, "complete"), (Cancel, "cancel") }
+            .Where(m => handled.Contains(m.Event)).Select(m => m.Move).ToArray();
+    }
 
-    private static string AllowedFrom(MissionState state) => Allowed[state] is { Length: > 0 } moves ? string.Join(", ", moves) : "nothing (the mission is over)";
+    private string AllowedFrom(MissionState state) => MovesFrom(state) is { Length: > 0 } moves ? string.Join(", ", moves) : "nothing (the mission is over)";
 
     private static string Verb(string eventName) => eventName switch
     {

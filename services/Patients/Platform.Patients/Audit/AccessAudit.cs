@@ -28,10 +28,7 @@ public sealed record Caller(string Partner, string Role)
     public static Caller From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var user = context.User;
-        return user.Identity is { IsAuthenticated: true, AuthenticationType: PlatformIdentity.AuthenticationType }
-            ? new Caller(user.Identity.Name ?? "unknown", user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "none")
-            : new Caller("direct", "none");
+        return PlatformIdentity.CallerOf(context.User) is { } caller ? new Caller(caller.Partner, caller.Role) : new Caller("direct", "none");
     }
 
     /// <summary>Funders and analysts work on aggregates and pseudonyms: they never see a patient's identity.</summary>
