@@ -4,6 +4,7 @@ using Platform.Gateway.Protection;
 using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseInlineScheduling(); // request processing on the socket threads: nothing on the request path may block
 builder.AddServiceDefaults();
 builder.AddPartnerAuthentication();
 builder.AddPlatformRouting();
@@ -11,6 +12,7 @@ builder.AddGrpcPassthrough();
 builder.Services.AddRequestTimeouts();
 
 var app = builder.Build();
+app.Services.GetRequiredService<PartnerDirectory>(); // connects to Redis now, not on the first request
 app.UsePlatformProblemDetails();
 app.Use(CorrelationId.InvokeAsync);
 app.UseRouting();

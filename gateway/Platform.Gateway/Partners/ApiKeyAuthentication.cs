@@ -99,7 +99,6 @@ public static class PartnerAuthenticationExtensions
         builder.Services.AddSingleton<PartnerDirectory>();
         builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Gateway"));
         builder.Services.Configure<Protection.RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimit"));
-        builder.Services.AddSingleton<Protection.PartnerRateLimit>();
         builder.Services.AddPartnerSchemes(builder.Configuration);
         builder.Services.AddAuthorizationBuilder().AddRoutePolicies(builder.Configuration);
         return builder;

@@ -32,17 +32,19 @@ public static class BearerTokens
     {
         var bearer = configuration.GetSection("Gateway:Jwt").Get<BearerTokenOptions>() ?? new BearerTokenOptions();
         var enabled = !string.IsNullOrWhiteSpace(bearer.Authority);
+        if (!enabled)
+        {
+            // API keys only: no selector scheme in front of the key handler, one handler per request instead of two.
+            return services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        }
+
         var authentication = services.AddAuthentication(PartnerScheme)
             .AddPolicyScheme(PartnerScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
-                enabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        if (!enabled)
-        {
-            return authentication;
-        }
-
         return authentication.AddJwtBearer(o =>
         {
             o.Authority = bearer.Authority;

@@ -20,11 +20,12 @@ public static partial class CorrelationId
         var id = Sane().IsMatch(given) ? given : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         context.Request.Headers[Header] = id;
         Activity.Current?.SetTag("correlation.id", id);
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(static state => // static, with the context as state: no closure per request
         {
-            context.Response.Headers[Header] = id;
+            var http = (HttpContext)state;
+            http.Response.Headers[Header] = http.Request.Headers[Header];
             return Task.CompletedTask;
-        });
+        }, context);
         return next(context);
     }
 }

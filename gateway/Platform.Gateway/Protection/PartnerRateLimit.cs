@@ -24,7 +24,8 @@ public sealed class RateLimitOptions
 /// per replica, and the outage is logged; refusing all care traffic because a counter is unavailable would be the
 /// worse failure.
 /// </summary>
-public sealed partial class PartnerRateLimit(IConnectionMultiplexer redis, Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> monitor, TimeProvider time, ILogger<PartnerRateLimit> logger) : IMiddleware
+/// <remarks>A conventional middleware built once (not an <see cref="IMiddleware"/> resolved for every request).</remarks>
+public sealed partial class PartnerRateLimit(RequestDelegate next, IConnectionMultiplexer redis, Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> monitor, TimeProvider time, ILogger<PartnerRateLimit> logger)
 {
     /// <summary>What this replica may still let through for a partner in the current second.</summary>
     private sealed class Window
@@ -38,15 +39,37 @@ public sealed partial class PartnerRateLimit(IConnectionMultiplexer redis, Micro
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public Task InvokeAsync(HttpContext context)
     {
         var partner = context.User.Identity is { IsAuthenticated: true } ? context.User.Identity.Name : null;
-        if (partner is null || await AdmitAsync(partner))
+        if (partner is null)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
+        var admitted = AdmitAsync(partner);
+        if (admitted.IsCompletedSuccessfully)
+        {
+            return admitted.Result ? next(context) : RefuseAsync(context); // the usual case: a permit left in this replica's slice
+        }
+
+        return AdmitThenInvokeAsync(context, admitted);
+    }
+
+    private async Task AdmitThenInvokeAsync(HttpContext context, ValueTask<bool> admitted)
+    {
+        if (await admitted)
+        {
+            await next(context);
+        }
+        else
+        {
+            await RefuseAsync(context);
+        }
+    }
+
+    private static async Task RefuseAsync(HttpContext context)
+    {
         context.Response.Headers.RetryAfter = "1";
         await Results.Problem(statusCode: 429, title: "Too many requests for this partner.",
             detail: "The partner's permit for this second is used up; try again in a second.").ExecuteAsync(context);

@@ -12,9 +12,11 @@ public static class IdempotentRetry
 {
     public const int MaxAttempts = 3;
 
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static Task InvokeAsync(HttpContext context, Func<Task> next) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? WithRetriesAsync(context, next) : next();
+
+    private static async Task WithRetriesAsync(HttpContext context, Func<Task> next)
     {
-        var retryable = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         var proxy = context.GetReverseProxyFeature();
         var candidates = proxy.AvailableDestinations; // load balancing narrows it to the one it picks
         for (var attempt = 1; ; attempt++)
@@ -22,7 +24,7 @@ public static class IdempotentRetry
             proxy.AvailableDestinations = candidates;
             await next();
             var error = context.GetForwarderErrorFeature();
-            if (!retryable || error is null || attempt >= MaxAttempts || context.Response.HasStarted
+            if (error is null || attempt >= MaxAttempts || context.Response.HasStarted
                 || error.Error is not (ForwarderError.Request or ForwarderError.RequestTimedOut) || proxy.ProxiedDestination is not { } failed)
             {
                 return;

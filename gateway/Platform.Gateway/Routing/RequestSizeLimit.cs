@@ -20,7 +20,7 @@ internal static class RequestSizeLimit
 {
     public const long DefaultLimit = 64 * 1024;
 
-    public static async Task EnforceAsync(HttpContext context, Func<Task> next)
+    public static Task EnforceAsync(HttpContext context, Func<Task> next)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         var limit = route.Metadata is not null && route.Metadata.TryGetValue("MaxRequestBodySize", out var value) && long.TryParse(value, out var parsed)
@@ -29,18 +29,7 @@ internal static class RequestSizeLimit
 
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The request body is too large.",
-                    Detail = $"This route accepts at most {limit} bytes.",
-                },
-            });
-            return;
+            return RefuseAsync(context, limit);
         }
 
         // Bodies without a length (chunked) are cut at the same limit by Kestrel.
@@ -49,6 +38,21 @@ internal static class RequestSizeLimit
             feature.MaxRequestBodySize = limit;
         }
 
-        await next();
+        return next(); // no async state machine on the way through
+    }
+
+    private static Task RefuseAsync(HttpContext context, long limit)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request body is too large.",
+                Detail = $"This route accepts at most {limit} bytes.",
+            },
+        }).AsTask();
     }
 }
