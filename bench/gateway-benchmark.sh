@@ -5,8 +5,11 @@
 #   nginx       wrk → nginx (plain reverse proxy, keep-alive upstream) → Missions
 #   gateway     wrk → gateway, route left anonymous: no authentication, no rate limit → Missions
 #   gateway+    wrk → gateway with an API key, role policy and the Redis rate limit → Missions
+#   yarp        wrk → YARP's forwarder alone (bench/Platform.BareProxy: no auth, transforms, telemetry) → Missions,
+#               the floor of any YARP gateway on this machine
 # Prints req/s and p99 latency of each, and the ratios gateway+ ÷ nginx (req/s, goal ≥ 1.0) and
-# gateway+ p99 ÷ direct p99 (goal ≤ 1.2). Everything is built in Release and runs on this machine.
+# gateway+ p99 ÷ direct p99 (goal ≤ 1.2), then the same for the yarp floor and gateway+ ÷ yarp (what the gateway's
+# own features cost). Everything is built in Release and runs on this machine.
 # Every path is warmed up first (BENCH_WARMUP seconds each, default 5), then measured in BENCH_ROUNDS rounds (default
 # 3, order rotating); the figures and ratios are the medians.
 # BENCH_PIN=1 runs the backend and PostgreSQL on one core and the proxies and wrk on the other (see below).
@@ -45,11 +48,12 @@ trap cleanup EXIT
 log "building Missions and the gateway in Release"
 dotnet build "$ROOT/services/Missions/Platform.Missions" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
 dotnet build "$ROOT/gateway/Platform.Gateway" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
+dotnet build "$ROOT/bench/Platform.BareProxy" -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
 psql_local -qc "drop database if exists bench_missions" >/dev/null
 psql_local -qc "create database bench_missions" >/dev/null
 [ "$PIN" = 1 ] && for pid in $(pgrep -x postgres); do taskset -apc "$BACK_CPU" "$pid" >/dev/null; done
 
-MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 GATEWAY_ANON=5915 NGINX=5917
+MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 GATEWAY_ANON=5915 NGINX=5917 YARP=5919
 KEY="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 IDENTITY="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
 quiet=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning)
@@ -91,8 +95,11 @@ run gateway "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="ht
 run gateway-anonymous "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_ANON" \
   Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY_ANON + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2 \
   ReverseProxy__Routes__missions-read__AuthorizationPolicy=anonymous
+run yarp "$ROOT/bench/Platform.BareProxy/bin/Release/net10.0/Platform.BareProxy.dll" DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 \
+  BareProxy__Destination="http://127.0.0.1:$MISSIONS" ASPNETCORE_URLS="http://127.0.0.1:$YARP"
 wait_up "http://127.0.0.1:$GATEWAY/alive"
 wait_up "http://127.0.0.1:$GATEWAY_ANON/alive"
+wait_up "http://127.0.0.1:$YARP/health"
 
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes 2;
@@ -119,13 +126,17 @@ wait_up "http://127.0.0.1:$NGINX/health"
 ticks() { # CPU time (clock ticks) used so far by the given processes
   local t=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"
 }
+still() { # those of the given processes still running (PostgreSQL's backends come and go)
+  local pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && echo "$pid"; done
+}
 measure() { # label, proxy pids (quoted list), url, extra wrk args...: one run, printed and appended to $WORK/<label>
   local label="$1" proxy="$2" url="$3"; shift 3
   local postgres; postgres="$(pgrep -x postgres || pgrep -f 'postgres:' || true)"
   local p0 b0 d0 p1 b1 d1
   p0=$(ticks $proxy); b0=$(ticks "$PID_missions"); d0=$(ticks $postgres)
   local out; out="$("${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
-  p1=$(ticks $proxy); b1=$(ticks "$PID_missions"); d1=$(ticks $postgres)
+  p1=$(ticks $proxy); b1=$(ticks "$PID_missions")
+  d1=$(ticks $postgres)
   local rps p99 errors
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
@@ -134,6 +145,8 @@ measure() { # label, proxy pids (quoted list), url, extra wrk args...: one run, 
   local cpu; cpu="$(awk -v r="$rps" -v d="$DURATION" -v hz="$(getconf CLK_TCK)" -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v g=$((d1 - d0)) \
     'BEGIN { n = r * d; printf "%.0f %.0f %.0f", p * 1e6 / hz / n, b * 1e6 / hz / n, g * 1e6 / hz / n }')"
   read -r cpu_proxy cpu_backend cpu_db <<<"$cpu"
+  # A PostgreSQL process that ended during the run took its ticks with it: its share is then unknown.
+  [ "$(still $postgres)" = "$(printf '%s\n' $postgres)" ] || cpu_db="?"
   printf '  %-12s %10s req/s   p99 %8s   CPU µs/request: proxy %4s  backend %4s  postgres %4s  %s\n' \
     "$label" "$rps" "$p99" "$cpu_proxy" "$cpu_backend" "$cpu_db" "${errors:+non-2xx: $errors}"
   echo "$rps $(to_ms "$p99") $cpu_proxy" >>"$WORK/$label"
@@ -150,7 +163,7 @@ median() { # column of $WORK/<label>
 # path is measured next (a gateway idle since its warm-up was seen costing the next run 200 µs a request).
 log "warming up every path (2 × ${WARMUP}s each)"
 for pass in 1 2; do
-  for target in "http://127.0.0.1:$MISSIONS" "http://127.0.0.1:$NGINX" "http://127.0.0.1:$GATEWAY_ANON"; do
+  for target in "http://127.0.0.1:$MISSIONS" "http://127.0.0.1:$NGINX" "http://127.0.0.1:$GATEWAY_ANON" "http://127.0.0.1:$YARP"; do
     "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$target/api/missions/sites" >/dev/null
   done
   "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "X-Api-Key: $KEY" "http://127.0.0.1:$GATEWAY/api/missions/sites" >/dev/null
@@ -160,7 +173,7 @@ done
 # Rounds: every path once per round, the order rotating, so a slow spell of the machine does not fall on one path.
 echo
 echo "GET /api/missions/sites — "${FRONT[@]}" wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
-read -r -a paths <<<"${BENCH_PATHS:-direct nginx gateway_auth gateway}"
+read -r -a paths <<<"${BENCH_PATHS:-direct nginx gateway_auth gateway yarp}"
 for ((round = 0; round < ROUNDS; round++)); do
   echo "round $((round + 1))"
   for ((i = 0; i < ${#paths[@]}; i++)); do
@@ -169,6 +182,7 @@ for ((round = 0; round < ROUNDS; round++)); do
       nginx) measure nginx "$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')" "http://127.0.0.1:$NGINX/api/missions/sites" ;;
       gateway_auth) measure gateway_auth "$PID_gateway" "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY" ;;
       gateway) measure gateway "$PID_gateway_anonymous" "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites" ;;
+      yarp) measure yarp "$PID_yarp" "http://127.0.0.1:$YARP/api/missions/sites" ;;
     esac
   done
 done
@@ -183,4 +197,10 @@ echo
 awk -v g="$(median gateway_auth 1)" -v n="$(median nginx 1)" -v gp="$(median gateway_auth 2)" -v dp="$(median direct 2)" 'BEGIN {
   printf "gateway (auth + rate limit) ÷ nginx, req/s:   %.2f  (goal ≥ 1.0)\n", g / n
   printf "gateway (auth + rate limit) p99 ÷ direct p99: %.2f  (goal ≤ 1.2)\n", gp / dp
+}'
+[ -f "$WORK/yarp" ] || exit 0
+awk -v y="$(median yarp 1)" -v n="$(median nginx 1)" -v yp="$(median yarp 2)" -v dp="$(median direct 2)" -v g="$(median gateway_auth 1)" 'BEGIN {
+  printf "floor: YARP alone ÷ nginx, req/s:             %.2f\n", y / n
+  printf "floor: YARP alone p99 ÷ direct p99:           %.2f\n", yp / dp
+  printf "gateway (auth + rate limit) ÷ YARP alone:     %.2f  (the cost of the gateway features)\n", g / y
 }'
