@@ -2,8 +2,9 @@ namespace Platform.Gateway.Routing;
 
 /// <summary>
 /// Runs the gateway's request processing on the socket threads instead of handing every read and write to the thread
-/// pool (<c>Gateway:InlineScheduling</c>, on by default): a proxy does little work per request and waits on I/O, so
-/// the hand-offs were a large share of its CPU (about 15% measured, see the README's benchmark section). The price:
+/// pool (<c>Gateway:InlineScheduling</c>, on by default): a proxy does little work per request and mostly waits on I/O;
+/// without the hand-offs it spends about 15 % less CPU per request when it has a core to itself, and no more when it
+/// shares cores with a busy service (see the README's benchmark section). The price:
 /// code that blocks would stall the other connections of that socket thread, so nothing on the request path may block
 /// (the Redis connection is opened at start-up, see <see cref="Program"/>).
 /// </summary>
