@@ -31,6 +31,7 @@ public class ChartTests
     [InlineData("gateway.exposure=nodePort", "/gateway/exposure")]
     [InlineData("services.funding.resources.limits.memory=lots", "/services/funding/resources/limits/memory")]
     [InlineData("unknownSetting=true", "unknownSetting")]
+    [InlineData("gateway.tolerations[0].operator=Sometimes", "/gateway/tolerations/0/operator")]
     public void A_wrong_value_is_rejected_by_the_schema(string set, string path)
     {
         var (code, output) = Helm.Run("template", "platform", Helm.Chart, "--set", set);
@@ -44,6 +45,19 @@ public class ChartTests
         var yaml = Helm.Template("values.yaml", "--set", "gateway.exposure=httpRoute");
         Assert.Contains("kind: HTTPRoute", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("kind: Ingress", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_gateway_can_be_given_nodes_of_its_own()
+    {
+        var deployments = Helm.Objects("values.yaml", "--set", "gateway.nodeSelector.pool=edge", "--set-json",
+            "gateway.tolerations=[{\"key\":\"pool\",\"operator\":\"Equal\",\"value\":\"edge\",\"effect\":\"NoSchedule\"}]").OfType<V1Deployment>().ToList();
+
+        var gateway = deployments.Single(d => d.Metadata.Name == "platform-gateway").Spec.Template.Spec;
+        Assert.Equal("edge", gateway.NodeSelector["pool"]);
+        var toleration = Assert.Single(gateway.Tolerations);
+        Assert.Equal(("pool", "Equal", "edge", "NoSchedule"), (toleration.Key, toleration.OperatorProperty, toleration.Value, toleration.Effect));
+        Assert.All(deployments.Where(d => d.Metadata.Name != "platform-gateway"), d => Assert.Null(d.Spec.Template.Spec.NodeSelector));
     }
 
     [Fact]
