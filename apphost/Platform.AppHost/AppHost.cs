@@ -1,71 +1,60 @@
-// The platform as .NET Aspire sees it: the same resources, names and connection strings as ./platform up
-// (eng/servers.sh, eng/services.sh). tests/Platform.UnitTests/TopologyTests.cs fails when the two disagree.
+// The platform as .NET Aspire runs it, and the only description of its topology: the servers, the four services,
+// the gateway, their names, endpoints, references and secrets, and the demo data. Settings: see PlatformSettings.
+using Platform.AppHost;
+using Platform.AppHost.Servers;
+
 var builder = DistributedApplication.CreateBuilder(args);
+var settings = new PlatformSettings(builder.Configuration, RepositoryRoot.Find(builder.AppHostDirectory));
+var secrets = new LocalSecrets(builder, Path.Combine(settings.DataDirectory, "secrets"));
 
-var postgres = builder.AddPostgres("postgres").WithDataVolume().WithLifetime(ContainerLifetime.Persistent);
-var patientsDb = postgres.AddDatabase("patientsdb");
-var missionsDb = postgres.AddDatabase("missionsdb");
-var fundingDb = postgres.AddDatabase("fundingdb");
-var coordinationDb = postgres.AddDatabase("coordinationdb");
-var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().WithDataVolume();
-var cache = builder.AddRedis("cache");
-// Shared by the gateway (signs each caller's partner and role) and the services (verify it): a secret parameter,
-// asked for by the dashboard or set as Parameters__identity-key.
-var identityKey = builder.AddParameter("identity-key", secret: true);
+var servers = settings.Servers switch
+{
+    ServerMode.Containers => ContainerServers.Add(builder, secrets),
+    ServerMode.External => ExternalServers.Add(builder),
+    _ => LocalServers.Add(builder, settings, secrets),
+};
+builder.AddStartWatchdog(settings);
 
-var patients = builder.AddProject<Projects.Platform_Patients>("patients")
-    .WithPlatformEndpoints(identityKey)
-    .WithReference(patientsDb).WaitFor(patientsDb)
-    .WithReference(messaging).WaitFor(messaging);
+if (settings.ServersOnly)
+{
+    builder.Build().Run();
+    return;
+}
 
-var missions = builder.AddProject<Projects.Platform_Missions>("missions")
-    .WithPlatformEndpoints(identityKey)
-    .WithReference(missionsDb).WaitFor(missionsDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(patients);
+// The key the gateway signs each caller's identity with, and the services verify it with; the key that turns NIRs
+// into pseudonyms (Patients only).
+var identityKey = secrets.Add("identity-key");
 
-var funding = builder.AddProject<Projects.Platform_Funding>("funding")
-    .WithPlatformEndpoints(identityKey)
-    .WithReference(fundingDb).WaitFor(fundingDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(missions);
+var missions = builder.AddPlatformService<Projects.Platform_Missions>("missions", servers, identityKey);
+var patients = builder.AddPlatformService<Projects.Platform_Patients>("patients", servers, identityKey)
+    .WithEnvironment("Patients__Pseudonyms__Key", secrets.Add("pseudonym-key"))
+    .WithReference(missions); // practitioners and sites, over gRPC
+missions.WithReference(patients); // waiting-list statistics, over gRPC
+var funding = builder.AddPlatformService<Projects.Platform_Funding>("funding", servers, identityKey)
+    .WithReference(missions); // sites, over gRPC
+var coordination = builder.AddPlatformService<Projects.Platform_Coordination>("coordination", servers, identityKey)
+    .WithReference(patients); // patient statistics, over gRPC
 
-var coordination = builder.AddProject<Projects.Platform_Coordination>("coordination")
-    .WithPlatformEndpoints(identityKey)
-    .WithReference(coordinationDb).WaitFor(coordinationDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(patients).WithReference(missions).WithReference(funding);
-
-builder.AddProject<Projects.Platform_Gateway>("gateway")
-    .WithEnvironment("Kestrel__Endpoints__Http__Url", "http://localhost:5000")
-    .WithEnvironment("Kestrel__Endpoints__Grpc__Url", "http://localhost:5002")
-    .WithEnvironment("Kestrel__Endpoints__Grpc__Protocols", "Http2")
+var partners = new PartnerKeys(secrets, settings.DataDirectory);
+var gateway = builder.AddProject<Projects.Platform_Gateway>("gateway", PlatformServices.WithoutLaunchSettings)
+    .WithPlatformEndpoints(settings.Port(5000), settings.Port(5002))
     .WithEnvironment("Platform__Identity__Key", identityKey)
-    .WithReference(cache).WaitFor(cache)
+    .WithPartners(partners)
+    .WithReference(servers.Cache).WaitFor(servers.Cache)
     .WithReference(patients).WaitFor(patients)
     .WithReference(missions).WaitFor(missions)
     .WithReference(funding).WaitFor(funding)
     .WithReference(coordination).WaitFor(coordination)
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithGatewayUrls();
 
-builder.Build().Run();
-
-internal static class PlatformEndpoints
+if (settings.DemoData)
 {
-    /// <summary>
-    /// Each service listens on two Kestrel endpoints, as in every environment: "Http" (HTTP/1.1, REST) and "Grpc"
-    /// (HTTP/2 cleartext). Aspire allocates the ports and publishes them as services__{name}__http__0 / __grpc__0.
-    /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformEndpoints(this IResourceBuilder<ProjectResource> service,
-        IResourceBuilder<ParameterResource> identityKey) =>
-        service
-            .WithHttpEndpoint(name: "grpc", env: "GRPC_PORT")
-            .WithEnvironment("Platform__Identity__Key", identityKey)
-            .WithEnvironment(context =>
-            {
-                var http = service.GetEndpoint("http");
-                var grpc = service.GetEndpoint("grpc");
-                context.EnvironmentVariables["Kestrel__Endpoints__Http__Url"] = ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}");
-                context.EnvironmentVariables["Kestrel__Endpoints__Grpc__Url"] = ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}");
-            });
+    // The demo territory, loaded through the gateway like a partner would, once the stack is healthy; idempotent.
+    builder.AddProject<Projects.Platform_DemoData>("demo-data", PlatformServices.WithoutLaunchSettings)
+        .WithReference(gateway).WaitFor(gateway)
+        .WithEnvironment("DemoData__ApiKey", partners.Developer);
 }
+
+gateway.OnResourceReady((_, e, _) => Announce.Gateway(e.Services, gateway.Resource, partners));
+builder.Build().Run();

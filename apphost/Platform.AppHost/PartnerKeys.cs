@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Platform.AppHost;
+
+/// <summary>
+/// The partners of a local run: the developer's key (role platform-admin) and one demo partner per role, each key a
+/// secret parameter. The gateway is given only their SHA-256; the keys themselves are listed, for scripts, in
+/// <c>partner-keys.json</c> of the data folder (role → key, mode 600).
+/// </summary>
+internal sealed class PartnerKeys
+{
+    public static readonly string[] Roles = ["platform-admin", "cpts-coordinator", "centre-staff", "practitioner", "funder", "ars-analyst"];
+
+    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
+
+    private readonly LocalSecrets _secrets;
+
+    public PartnerKeys(LocalSecrets secrets, string dataDirectory)
+    {
+        _secrets = secrets;
+        Developer = secrets.Add("gateway-api-key");
+        foreach (var role in Roles)
+        {
+            secrets.Add($"partner-key-{role}");
+        }
+
+        File = Path.Combine(dataDirectory, "partner-keys.json");
+        var keys = Roles.ToDictionary(role => role, role => secrets.Value($"partner-key-{role}"));
+        PrivateFile.Write(File, JsonSerializer.Serialize(keys, s_indented));
+    }
+
+    /// <summary>The developer's key (platform-admin): also what the demo loader calls the gateway with.</summary>
+    public IResourceBuilder<ParameterResource> Developer { get; }
+
+    /// <summary>Where the keys are listed.</summary>
+    public string File { get; }
+
+    /// <summary>Gateway settings: partner → hash of its key, and role.</summary>
+    public IEnumerable<(string Partner, string Role, string KeyHash)> Partners =>
+        Roles.Select(role => ($"demo-{role}", role, Hash(_secrets.Value($"partner-key-{role}"))))
+            .Prepend(("developer", "platform-admin", Hash(_secrets.Value("gateway-api-key"))));
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
+
+internal static class PartnerKeysExtensions
+{
+    public static IResourceBuilder<ProjectResource> WithPartners(this IResourceBuilder<ProjectResource> gateway, PartnerKeys keys) =>
+        gateway.WithEnvironment(context =>
+        {
+            foreach (var (partner, role, hash) in keys.Partners)
+            {
+                context.EnvironmentVariables[$"Gateway__Partners__{partner}__KeyHash"] = hash;
+                context.EnvironmentVariables[$"Gateway__Partners__{partner}__Role"] = role;
+            }
+        });
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.AppHost.Servers;
+
+/// <summary>
+/// PostgreSQL, RabbitMQ (with its management plugin) and Redis from the OS's own packages, each an Aspire executable
+/// resource with a connection string, a health check and its logs in the dashboard; data under <c>.local/</c>.
+/// Works with no container runtime. Well-known ports (moved by <c>Platform:PortOffset</c>): PostgreSQL 55432,
+/// AMQP 55672, management 55673, Erlang's port mapper 55674 and distribution 55675, Redis 56379.
+/// </summary>
+internal static class LocalServers
+{
+    public static ServerSet Add(IDistributedApplicationBuilder builder, PlatformSettings settings, LocalSecrets secrets)
+    {
+        var data = new ServerData(settings);
+        var postgres = LocalPostgres.Add(builder, settings, data, secrets.Add("postgres-password"));
+        var databases = ServerSet.DatabaseNames.ToDictionary(
+            name => name, name => (IResourceBuilder<IResourceWithConnectionString>)LocalPostgres.AddDatabase(builder, postgres, name));
+        var messaging = LocalRabbitMq.Add(builder, settings, data, secrets.Add("rabbitmq-password"));
+        var cache = LocalRedis.Add(builder, settings, data, secrets.Add("redis-password"));
+        return new ServerSet(postgres, databases, messaging, cache);
+    }
+
+    /// <summary>A health check from a probe that throws when the server does not answer as it should.</summary>
+    internal static IResourceBuilder<T> WithProbe<T>(this IResourceBuilder<T> resource, Func<CancellationToken, Task> probe)
+        where T : IResource
+    {
+        var key = $"{resource.Resource.Name}_check";
+        resource.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(key, async cancellationToken =>
+        {
+            try
+            {
+                await probe(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+#pragma warning disable CA1031 // a health check reports every failure as Unhealthy, with its message
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return HealthCheckResult.Unhealthy(e.Message, e);
+            }
+        });
+        return resource.WithHealthCheck(key);
+    }
+
+    /// <summary>Runs <paramref name="prepare"/> before the resource starts; a failure is logged on the resource.</summary>
+    internal static IResourceBuilder<T> BeforeStart<T>(this IResourceBuilder<T> resource, Func<ILogger, CancellationToken, Task> prepare)
+        where T : IResource =>
+        resource.OnBeforeResourceStarted(async (r, e, cancellationToken) =>
+        {
+            var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(r);
+            try
+            {
+                await prepare(logger, cancellationToken);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                logger.LogError("{Resource} cannot start: {Reason}", r.Name, ex.Message);
+                throw;
+            }
+        });
+}
