@@ -42,6 +42,7 @@ cleanup() {
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   psql_local -qc "drop database if exists bench_missions" >/dev/null 2>&1 || true
   rm -rf "$WORK"
+  stop_servers
 }
 trap cleanup EXIT
 

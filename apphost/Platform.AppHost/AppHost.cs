@@ -1,9 +1,16 @@
 // The platform as .NET Aspire runs it, and the only description of its topology: the servers, the four services,
 // the gateway, their names, endpoints, references and secrets, and the demo data. Settings: see PlatformSettings.
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.AppHost;
 using Platform.AppHost.Servers;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+{
+    Args = args,
+    // Scripts that want only the servers (benchmarks) run without a dashboard: it would take a developer's ports.
+    DisableDashboard = string.Equals(PlatformSettings.Early(args, "Dashboard"), "false", StringComparison.OrdinalIgnoreCase),
+});
 var settings = new PlatformSettings(builder.Configuration, RepositoryRoot.Find(builder.AppHostDirectory));
 var secrets = new LocalSecrets(builder, Path.Combine(settings.DataDirectory, "secrets"));
 
@@ -17,7 +24,15 @@ builder.AddStartWatchdog(settings);
 
 if (settings.ServersOnly)
 {
-    builder.Build().Run();
+    // The servers alone (integration tests, benchmarks): once healthy, their connection strings go to servers.env.
+    using var serversOnly = builder.Build();
+    await serversOnly.StartAsync();
+    if (await serversOnly.Services.GetRequiredService<StartWatchdog>().Healthy)
+    {
+        await ServersFile.WriteAsync(servers, settings);
+    }
+
+    await serversOnly.WaitForShutdownAsync();
     return;
 }
 
@@ -57,4 +72,6 @@ if (settings.DemoData)
 }
 
 gateway.OnResourceReady((_, e, _) => Announce.Gateway(e.Services, gateway.Resource, partners));
-builder.Build().Run();
+using var app = builder.Build();
+PidFile.Keep(app, settings);
+await app.RunAsync();

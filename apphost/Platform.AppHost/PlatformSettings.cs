@@ -30,6 +30,7 @@ internal enum ServerMode
 /// <item><c>Platform:DynamicPorts</c>: every port picked free at start (the tests).</item>
 /// <item><c>Platform:DemoData</c>: load the demo territory once the stack is healthy (default true).</item>
 /// <item><c>Platform:Only</c>: <c>servers</c> starts the servers alone (the integration tests, the benchmarks).</item>
+/// <item><c>Platform:Dashboard</c>: <c>false</c> runs without the dashboard (scripts).</item>
 /// <item><c>Platform:StartTimeout</c>: how long a server may take to become healthy before the run stops (default 120 s).</item>
 /// </list>
 /// </summary>
@@ -56,6 +57,10 @@ internal sealed class PlatformSettings
                 $"Platform:Servers is '{value}'; expected local, containers, external or auto."),
         };
     }
+
+    /// <summary>A Platform:* setting read before the builder exists (command line, then environment).</summary>
+    public static string? Early(string[] args, string key) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build()[$"Platform:{key}"];
 
     public string RepositoryRoot { get; }
 

@@ -19,12 +19,44 @@ internal sealed class StartWatchdog(
 {
     private static readonly string[] s_failed = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.RuntimeUnhealthy];
 
-    public Task Completion { get; private set; } = Task.CompletedTask;
+    /// <summary>True once every watched resource is healthy; false when the run failed to start.</summary>
+    public Task<bool> Healthy { get; private set; } = Task.FromResult(false);
 
     /// <summary>Starts watching (on the AppHost's BeforeStart event, so it sees every resource from the start).</summary>
-    public void Start() => Completion = Task.Run(() => WatchAsync(lifetime.ApplicationStopping));
+    public void Start()
+    {
+        Healthy = Task.Run(() => WatchAsync(lifetime.ApplicationStopping));
+        _ = Task.Run(() => WatchDemoDataAsync(lifetime.ApplicationStopping));
+    }
 
-    private async Task WatchAsync(CancellationToken stoppingToken)
+    /// <summary>The demo loader runs once and exits: its outcome is said here, its details are in its console logs.</summary>
+    private async Task WatchDemoDataAsync(CancellationToken stoppingToken)
+    {
+        if (!model.Resources.Any(r => r.Name == "demo-data"))
+        {
+            return;
+        }
+
+        try
+        {
+            var done = await notifications.WaitForResourceAsync("demo-data",
+                e => e.Snapshot.State?.Text is var s && (s == KnownResourceStates.Finished || s == KnownResourceStates.Exited || s == KnownResourceStates.FailedToStart),
+                stoppingToken);
+            if (done.Snapshot.ExitCode is 0)
+            {
+                logger.LogInformation("demo-data is loaded: the demo territory (Pays de Laval) is ready to explore.");
+            }
+            else
+            {
+                logger.LogError("demo-data failed{Reason}: see its console logs in the dashboard.", Reason(done.Snapshot));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<bool> WatchAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Starting the platform ({Mode} servers); each resource reports here as it becomes healthy.", settings.Servers);
         var pending = model.Resources
@@ -49,7 +81,7 @@ internal sealed class StartWatchdog(
                 if (state is not null && s_failed.Contains(state))
                 {
                     Fail($"{name} is {state} during start-up{Reason(e.Snapshot)}; see its logs in the dashboard (Console logs, {name}).");
-                    return;
+                    return false;
                 }
 
                 if (e.Snapshot.HealthReports.FirstOrDefault(r => r.Status != HealthStatus.Healthy) is { } report)
@@ -64,7 +96,7 @@ internal sealed class StartWatchdog(
                     if (pending.Count == 0)
                     {
                         logger.LogInformation("Every resource is healthy ({Elapsed:0.0} s).", clock.Elapsed.TotalSeconds);
-                        return;
+                        return true;
                     }
                 }
             }
@@ -75,6 +107,8 @@ internal sealed class StartWatchdog(
                 lastReport.TryGetValue(n, out var why) && why.Length > 0 ? $"{n} ({why})" : n));
             Fail($"not healthy within {settings.StartTimeout.TotalSeconds:0} s: {names}. Raise Platform:StartTimeout if the machine is slow.");
         }
+
+        return false;
     }
 
     private static string Reason(CustomResourceSnapshot snapshot) =>

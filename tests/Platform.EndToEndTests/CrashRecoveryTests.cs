@@ -15,7 +15,6 @@ public class CrashRecoveryTests(RunningPlatform platform)
         using var gateway = platform.CreateGatewayClient();
         var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
         const int total = 60;
-        var coordination = platform.Service("coordination");
 
         var registrations = Task.Run(async () =>
         {
@@ -32,9 +31,9 @@ public class CrashRecoveryTests(RunningPlatform platform)
 
         // Kill it (SIGKILL, no graceful stop) while events are being consumed, keep registering, then restart it.
         await Eventually.UntilAsync(() => Count(), c => c >= 5, TimeSpan.FromSeconds(20));
-        await coordination.KillAsync();
+        await platform.Run.KillAsync("coordination");
         await Task.Delay(1000);
-        await coordination.StartAsync();
+        await platform.Run.StartAsync("coordination");
         await registrations;
 
         var count = await Eventually.UntilAsync(() => Count(), c => c >= total, TimeSpan.FromSeconds(30));

@@ -13,9 +13,9 @@ namespace Platform.EndToEndTests;
 [Collection(nameof(RunningPlatform))]
 public class GatewayProtectionTests(RunningPlatform platform)
 {
-    private static HttpClient Client(ServiceProcess gateway, string? key)
+    private static HttpClient Client(Uri gateway, string? key)
     {
-        var client = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         if (key is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -38,8 +38,8 @@ public class GatewayProtectionTests(RunningPlatform platform)
         var issued = await CreateKeyAsync($"town-hall-{Guid.NewGuid():N}"[..20], "funder");
         var key = issued.GetProperty("key").GetString()!;
         await using var replica = await RunningPlatform.StartGatewayAsync("gateway-2", platform.GatewayEnvironment);
-        using var onFirst = Client(platform.Gateway, key);
-        using var onSecond = Client(replica, key);
+        using var onFirst = Client(platform.Gateway.BaseAddress, key);
+        using var onSecond = Client(replica.BaseAddress, key);
         Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/api/funding/funders")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/funding/funders")).StatusCode); // now cached there
 
@@ -65,8 +65,8 @@ public class GatewayProtectionTests(RunningPlatform platform)
         Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
         var fresh = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
 
-        using var old = Client(platform.Gateway, issued.GetProperty("key").GetString());
-        using var renewed = Client(platform.Gateway, fresh);
+        using var old = Client(platform.Gateway.BaseAddress, issued.GetProperty("key").GetString());
+        using var renewed = Client(platform.Gateway.BaseAddress, fresh);
         Assert.Equal(HttpStatusCode.Unauthorized, (await old.GetAsync("/api/coordination/territories")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await renewed.GetAsync("/api/coordination/territories")).StatusCode);
 
@@ -79,8 +79,8 @@ public class GatewayProtectionTests(RunningPlatform platform)
     public async Task Two_replicas_share_one_partner_rate_limit()
     {
         await using var replica = await RunningPlatform.StartGatewayAsync("gateway-3", platform.GatewayEnvironment);
-        using var first = Client(platform.Gateway, platform.LimitedKey);
-        using var second = Client(replica, platform.LimitedKey);
+        using var first = Client(platform.Gateway.BaseAddress, platform.LimitedKey);
+        using var second = Client(replica.BaseAddress, platform.LimitedKey);
         await first.GetAsync("/api/missions/sites"); // warm both paths up
         await second.GetAsync("/api/missions/sites");
 
@@ -111,8 +111,8 @@ public class GatewayProtectionTests(RunningPlatform platform)
     {
         var environment = new Dictionary<string, string>(platform.GatewayEnvironment) { ["ConnectionStrings__cache"] = $"127.0.0.1:{ServiceProcess.FreePort()}" };
         await using var cut = await RunningPlatform.StartGatewayAsync("gateway-no-redis", environment);
-        using var configured = Client(cut, platform.ApiKey);
-        using var stored = Client(cut, "pk_" + new string('x', 43));
+        using var configured = Client(cut.BaseAddress, platform.ApiKey);
+        using var stored = Client(cut.BaseAddress, "pk_" + new string('x', 43));
 
         Assert.Equal(HttpStatusCode.OK, (await configured.GetAsync("/api/missions/sites")).StatusCode); // rate limit fails open
         var unknown = await stored.GetAsync("/api/missions/sites");
@@ -129,7 +129,7 @@ public class GatewayProtectionTests(RunningPlatform platform)
             ["services__missions__http__1"] = platform.Service("missions").BaseAddress.ToString().TrimEnd('/'),
         };
         await using var gateway = await RunningPlatform.StartGatewayAsync("gateway-retry", environment);
-        using var client = Client(gateway, platform.ApiKey);
+        using var client = Client(gateway.BaseAddress, platform.ApiKey);
 
         var reads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("/api/missions/sites")));
 
@@ -170,7 +170,7 @@ public class GatewayProtectionTests(RunningPlatform platform)
         });
         var environment = new Dictionary<string, string>(platform.GatewayEnvironment) { ["services__missions__http__0"] = $"http://127.0.0.1:{port}" };
         await using var gateway = await RunningPlatform.StartGatewayAsync("gateway-headers", environment);
-        using var client = Client(gateway, platform.RoleKeys["centre-staff"]);
+        using var client = Client(gateway.BaseAddress, platform.RoleKeys["centre-staff"]);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/missions/sites");
         request.Headers.Add("X-Platform-Role", "platform-admin"); // forged: dropped
         request.Headers.Add("X-Correlation-Id", "ticket-99");

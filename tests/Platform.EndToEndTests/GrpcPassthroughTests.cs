@@ -13,7 +13,7 @@ public class GrpcPassthroughTests(RunningPlatform platform)
     [Fact]
     public async Task A_partner_calls_a_service_over_gRPC_through_the_gateway_with_its_key_and_role()
     {
-        using var channel = GrpcChannel.ForAddress(platform.Gateway.GrpcAddress!);
+        using var channel = GrpcChannel.ForAddress(platform.Gateway.GrpcAddress);
         var statistics = new PatientStatistics.PatientStatisticsClient(channel);
         var request = new CommuneCountRequest { CommuneCode = "53130" };
 
@@ -32,7 +32,7 @@ public class GrpcPassthroughTests(RunningPlatform platform)
     [Fact]
     public async Task Reflection_lists_every_service_the_gateway_passes_through()
     {
-        using var channel = GrpcChannel.ForAddress(platform.Gateway.GrpcAddress!);
+        using var channel = GrpcChannel.ForAddress(platform.Gateway.GrpcAddress);
         using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo();
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();

@@ -4,14 +4,15 @@ using Platform.Testing;
 namespace Platform.EndToEndTests;
 
 /// <summary>Production applies migrations with a separate command (a Kubernetes Job), not at start-up.</summary>
-public class MigrateCommandTests
+[Collection(nameof(RunningPlatform))]
+public class MigrateCommandTests(RunningPlatform platform)
 {
     [Theory]
     [InlineData("services/Patients/Platform.Patients", "patientsdb", "patients")]
     [InlineData("services/Coordination/Platform.Coordination", "coordinationdb", "commune_indicators")]
     public async Task The_migrate_command_creates_the_schema_and_exits(string project, string connectionName, string table)
     {
-        await using var db = await TestDatabase.CreateAsync("e2e_migrate");
+        await using var db = await TestDatabase.CreateAsync("e2e_migrate", await platform.Run.ConnectionStringAsync("postgres"));
         var dll = Path.Combine(RepositoryRoot.File(project), "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug",
             "net10.0", Path.GetFileName(project) + ".dll");
         var start = new ProcessStartInfo("dotnet", [dll, "migrate"]) { RedirectStandardOutput = true, RedirectStandardError = true };

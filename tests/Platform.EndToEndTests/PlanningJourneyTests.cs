@@ -83,7 +83,7 @@ public class PlanningJourneyTests(RunningPlatform platform)
         Assert.Equal(brunos, Assert.Single(lines.EnumerateArray()).GetProperty("missionId").GetGuid());
 
         // What Funding and Coordination ask Missions over gRPC, here through the gateway's gRPC endpoint.
-        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(platform.Gateway.GrpcAddress!);
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(platform.Gateway.GrpcAddress);
         var activity = new Platform.Contracts.Grpc.Missions.MissionActivity.MissionActivityClient(channel);
         var key = new Grpc.Core.Metadata { { "x-api-key", platform.RoleKeys["funder"] } };
         var days = await activity.GetDaysWorkedAsync(new() { Rpps = bruno, From = $"{monday:yyyy-MM-dd}", To = $"{monday.AddDays(13):yyyy-MM-dd}" }, key);

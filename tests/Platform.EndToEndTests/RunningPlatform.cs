@@ -1,34 +1,46 @@
+using System.Security.Cryptography;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Platform.Testing;
 
 namespace Platform.EndToEndTests;
 
 /// <summary>
-/// The whole topology as processes: four services on their own fresh databases, one RabbitMQ virtual host, and the
-/// gateway in front, configured exactly like a local run (ConnectionStrings__*, services__*__http/grpc__0, Kestrel).
+/// The whole platform as developers run it: the AppHost (through Aspire.Hosting.Testing) with its servers, four
+/// services and gateway, on free ports and a data folder of its own. The tests add only their partners (one key per
+/// role, a rate-limited one) and a faster outbox poll.
 /// </summary>
 public sealed class RunningPlatform : IAsyncLifetime
 {
-    private static readonly (string Name, string Project, string Database)[] s_services =
-    [
-        ("patients", "services/Patients/Platform.Patients", "patientsdb"),
-        ("missions", "services/Missions/Platform.Missions", "missionsdb"),
-        ("funding", "services/Funding/Platform.Funding", "fundingdb"),
-        ("coordination", "services/Coordination/Platform.Coordination", "coordinationdb"),
-    ];
+    private static readonly string[] s_services = ["patients", "missions", "funding", "coordination"];
 
-    private readonly List<TestDatabase> _databases = [];
-    private readonly Dictionary<string, ServiceProcess> _processes = [];
-
-    public TestVirtualHost Broker { get; private set; } = null!;
+    public PlatformRun Run { get; private set; } = null!;
 
     public Dictionary<string, TestDatabase> Databases { get; } = [];
 
-    public ServiceProcess Gateway => _processes["gateway"];
+    /// <summary>The gateway's REST and gRPC addresses.</summary>
+    public GatewayAddress Gateway { get; private set; } = null!;
 
-    public ServiceProcess Service(string name) => _processes[name];
+    /// <summary>A service's own REST address (developer machines only; partners use the gateway).</summary>
+    public GatewayAddress Service(string name) => new(Run.Endpoint(name, "http"), Run.Endpoint(name, "grpc"));
 
     /// <summary>The API key of the test partner (role platform-admin); the gateway is given only its hash.</summary>
-    public string ApiKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+    public string ApiKey { get; } = NewKey();
+
+    /// <summary>One key per role (partner e2e-{role}).</summary>
+    public Dictionary<string, string> RoleKeys { get; } = new[] { "platform-admin", "cpts-coordinator", "centre-staff", "practitioner", "funder", "ars-analyst" }
+        .ToDictionary(r => r, _ => NewKey());
+
+    /// <summary>A partner with a low rate limit, for the limit tests.</summary>
+    public string LimitedKey { get; } = NewKey();
+
+    public const int LimitedPermitPerSecond = 10;
+
+    /// <summary>The key the gateway signs identities with (shared with the services), as the AppHost generated it.</summary>
+    public string IdentityKey => Run.Secret("identity-key");
+
+    /// <summary>The gateway's configuration as Aspire gave it, for a second replica (see <see cref="StartGatewayAsync"/>).</summary>
+    public Dictionary<string, string> GatewayEnvironment { get; private set; } = [];
 
     /// <summary>A client of the gateway that presents the test partner's API key.</summary>
     public HttpClient CreateGatewayClient()
@@ -38,75 +50,47 @@ public sealed class RunningPlatform : IAsyncLifetime
         return client;
     }
 
-    /// <summary>The key the gateway signs identities with (shared with the services).</summary>
-    public string IdentityKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
     public HttpClient CreateAnonymousGatewayClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
     {
-        Broker = await TestVirtualHost.CreateAsync("e2e");
-        var environment = new Dictionary<string, string>
+        Run = await PlatformRun.StartAsync(new Dictionary<string, string>(), ["gateway"], builder =>
         {
-            ["ConnectionStrings__messaging"] = Broker.Uri.ToString(),
-            ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
-            ["Patients__Pseudonyms__Key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Platform__Identity__Key"] = IdentityKey,
-        };
-        var ports = s_services.ToDictionary(s => s.Name, _ => (Http: ServiceProcess.FreePort(), Grpc: ServiceProcess.FreePort()));
-        foreach (var (name, _, database) in s_services)
-        {
-            var db = await TestDatabase.CreateAsync("e2e_" + name);
-            _databases.Add(db);
-            Databases[name] = db;
-            environment[$"ConnectionStrings__{database}"] = db.ConnectionString;
-            environment[$"services__{name}__http__0"] = $"http://127.0.0.1:{ports[name].Http}";
-            environment[$"services__{name}__grpc__0"] = $"http://127.0.0.1:{ports[name].Grpc}";
-        }
-
-        // Coordination first: its queue must exist before Patients publishes.
-        foreach (var (name, project, _) in s_services.OrderByDescending(s => s.Name == "coordination"))
-        {
-            var own = new Dictionary<string, string>(environment)
+            foreach (var project in builder.Resources.OfType<ProjectResource>().Where(p => s_services.Contains(p.Name)))
             {
-                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{ports[name].Http}",
-                ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{ports[name].Grpc}",
-            };
-            var process = new ServiceProcess(name, RepositoryRoot.File(project), own, ports[name].Http);
-            _processes[name] = process;
-            await process.StartAsync();
+                builder.CreateResourceBuilder(project).WithEnvironment("Messaging__Outbox__PollInterval", "00:00:00.500");
+            }
+
+            var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway"));
+            foreach (var (partner, role, key) in Partners())
+            {
+                gateway.WithEnvironment($"Gateway__Partners__{partner}__KeyHash", Hash(key))
+                    .WithEnvironment($"Gateway__Partners__{partner}__Role", role);
+            }
+
+            gateway.WithEnvironment("Gateway__RateLimit__PerPartner__e2e-limited", LimitedPermitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+        Gateway = new GatewayAddress(Run.Endpoint("gateway", "http"), Run.Endpoint("gateway", "grpc"));
+        foreach (var service in s_services)
+        {
+            Databases[service] = TestDatabase.Existing(await Run.ConnectionStringAsync(service + "db"));
         }
 
-        GatewayEnvironment = new Dictionary<string, string>(environment)
-        {
-            ["Gateway__Partners__e2e__KeyHash"] = Hash(ApiKey),
-            ["Gateway__Partners__e2e__Role"] = "platform-admin",
-            ["Gateway__Partners__e2e-limited__KeyHash"] = Hash(LimitedKey),
-            ["Gateway__Partners__e2e-limited__Role"] = "platform-admin",
-            ["Gateway__RateLimit__PerPartner__e2e-limited"] = LimitedPermitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (role, key) in RoleKeys)
-        {
-            GatewayEnvironment[$"Gateway__Partners__e2e-{role}__KeyHash"] = Hash(key);
-            GatewayEnvironment[$"Gateway__Partners__e2e-{role}__Role"] = role;
-        }
-
-        _processes["gateway"] = await StartGatewayAsync("gateway", GatewayEnvironment);
+        var gatewayResource = Run.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway");
+#pragma warning disable CS0618 // the documented way to read what Aspire gives a resource, for tests
+        GatewayEnvironment = new Dictionary<string, string>(await gatewayResource.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Run));
+#pragma warning restore CS0618
     }
 
-    /// <summary>The gateway's configuration, for a second replica.</summary>
-    public Dictionary<string, string> GatewayEnvironment { get; private set; } = [];
+    private IEnumerable<(string Partner, string Role, string Key)> Partners() =>
+        RoleKeys.Select(r => ($"e2e-{r.Key}", r.Key, r.Value))
+            .Append(("e2e", "platform-admin", ApiKey))
+            .Append(("e2e-limited", "platform-admin", LimitedKey));
 
-    /// <summary>One key per role (partner e2e-{role}).</summary>
-    public Dictionary<string, string> RoleKeys { get; } = new[] { "platform-admin", "cpts-coordinator", "centre-staff", "practitioner", "funder", "ars-analyst" }
-        .ToDictionary(r => r, _ => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
-
-    /// <summary>A partner with a low rate limit, for the limit tests.</summary>
-    public string LimitedKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-
-    public const int LimitedPermitPerSecond = 10;
-
-    /// <summary>Starts a gateway process (another replica, or one with other settings); the caller disposes it.</summary>
+    /// <summary>
+    /// Starts another gateway process with the configuration Aspire gave the gateway, plus <paramref name="overrides"/>:
+    /// a second replica sharing Redis, or one with other settings (the AppHost runs one gateway; these tests need more).
+    /// </summary>
     public static async Task<ServiceProcess> StartGatewayAsync(string name, IReadOnlyDictionary<string, string> environment)
     {
         var port = ServiceProcess.FreePort();
@@ -117,6 +101,7 @@ public sealed class RunningPlatform : IAsyncLifetime
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}",
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
                 ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
             }, port)
         {
             GrpcAddress = new Uri($"http://127.0.0.1:{grpc}"),
@@ -125,22 +110,15 @@ public sealed class RunningPlatform : IAsyncLifetime
         return gateway;
     }
 
-    private static string Hash(string key) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+    private static string NewKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
-    public async Task DisposeAsync()
-    {
-        foreach (var process in _processes.Values)
-        {
-            await process.DisposeAsync();
-        }
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
-        await Broker.DisposeAsync();
-        foreach (var db in _databases)
-        {
-            await db.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await Run.DisposeAsync();
 }
+
+/// <summary>Where a host answers: REST, and gRPC (HTTP/2 cleartext).</summary>
+public sealed record GatewayAddress(Uri BaseAddress, Uri GrpcAddress);
 
 [CollectionDefinition(nameof(RunningPlatform))]
 public sealed class RunningPlatformCollection : ICollectionFixture<RunningPlatform>;

@@ -6,22 +6,39 @@ using Npgsql;
 namespace Platform.Testing;
 
 /// <summary>
-/// The real PostgreSQL and RabbitMQ the tests run against, from the environment that <c>./platform test</c> sets
-/// (<c>PLATFORM_POSTGRES</c>, <c>ConnectionStrings__messaging</c>, <c>PLATFORM_RABBIT_MANAGEMENT</c>).
+/// The real PostgreSQL and RabbitMQ the tests run against: the AppHost's own servers (<c>Platform:Only=servers</c>),
+/// started once per test process on free ports with a data folder of their own, and stopped when the process ends.
+/// A developer may point the tests at servers of their own instead, with <c>PLATFORM_POSTGRES</c> (the server's
+/// connection string, no database), <c>ConnectionStrings__messaging</c> and <c>PLATFORM_RABBIT_MANAGEMENT</c>.
 /// </summary>
 public static class TestServers
 {
-    public static string Postgres => Required("PLATFORM_POSTGRES");
+    private static readonly Lazy<(string Postgres, Uri Broker, Uri Management)> s_servers = new(Start);
 
-    public static Uri Broker => new(Required("ConnectionStrings__messaging"));
+    public static string Postgres => s_servers.Value.Postgres;
 
-    public static Uri RabbitManagement => new(Required("PLATFORM_RABBIT_MANAGEMENT"));
+    public static Uri Broker => s_servers.Value.Broker;
 
-    private static string Required(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{name} is not set. Run the tests with ./platform test, which starts the servers and sets it (see README).");
+    public static Uri RabbitManagement => s_servers.Value.Management;
+
+    private static (string, Uri, Uri) Start()
+    {
+        if (Environment.GetEnvironmentVariable("PLATFORM_POSTGRES") is { Length: > 0 } postgres
+            && Environment.GetEnvironmentVariable("ConnectionStrings__messaging") is { Length: > 0 } broker
+            && Environment.GetEnvironmentVariable("PLATFORM_RABBIT_MANAGEMENT") is { Length: > 0 } management)
+        {
+            return (postgres, new Uri(broker), new Uri(management));
+        }
+
+        // Off the test's synchronization context: this runs inside a property getter.
+        return Task.Run(async () =>
+        {
+            var run = await PlatformRun.StartAsync(new Dictionary<string, string> { ["Only"] = "servers" }, ["postgres", "messaging", "cache"]);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => run.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return (await run.ConnectionStringAsync("postgres"), new Uri(await run.ConnectionStringAsync("messaging")),
+                run.Endpoint("messaging", "management"));
+        }).GetAwaiter().GetResult();
+    }
 
     internal static (string User, string Password) BrokerCredentials()
     {
@@ -30,25 +47,47 @@ public static class TestServers
     }
 }
 
-/// <summary>A database that exists for one test class; dropped (forcibly) on dispose.</summary>
+/// <summary>
+/// A database that exists for one test class, dropped (forcibly) on dispose; or, through <see cref="Existing"/>, a
+/// database of a running service, read by a test and left alone.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string name) => Name = name;
+    private readonly string _server;
+    private readonly bool _owned;
+
+    private TestDatabase(string server, string name, bool owned)
+    {
+        _server = server;
+        Name = name;
+        _owned = owned;
+    }
 
     public string Name { get; }
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = Name, Pooling = true }.ConnectionString;
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = Name, Pooling = true }.ConnectionString;
 
-    /// <summary>A new empty database (migrations create the schema).</summary>
-    public static async Task<TestDatabase> CreateAsync(string prefix)
+    /// <summary>A new empty database (migrations create the schema), on <paramref name="server"/> or the test servers.</summary>
+    public static async Task<TestDatabase> CreateAsync(string prefix, string? server = null)
     {
-        var db = new TestDatabase($"{prefix}_{Guid.NewGuid():N}"[..40]);
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = "postgres" }.ConnectionString);
+        var db = new TestDatabase(server ?? TestServers.Postgres, $"{prefix}_{Guid.NewGuid():N}"[..40], owned: true);
+        await using var conn = new NpgsqlConnection(db.Maintenance);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{db.Name}\"", conn);
         await cmd.ExecuteNonQueryAsync();
         return db;
     }
+
+    /// <summary>A database that a service owns (its connection string as the AppHost gives it).</summary>
+    public static TestDatabase Existing(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
+        builder.Database = null;
+        return new TestDatabase(builder.ConnectionString, name, owned: false);
+    }
+
+    private string Maintenance => new NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString;
 
     public async Task<T?> ScalarAsync<T>(string sql)
     {
@@ -61,8 +100,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!_owned)
+        {
+            return;
+        }
+
         NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Database = "postgres" }.ConnectionString);
+        await using var conn = new NpgsqlConnection(Maintenance);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
