@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.AppHost;
 using Platform.AppHost.Servers;
 
+DashboardPorts.Shift(args);
 var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
 {
     Args = args,
