@@ -34,7 +34,7 @@ if (settings.ServersOnly)
     }
 
     await serversOnly.WaitForShutdownAsync();
-    return;
+    return serversOnly.Services.GetRequiredService<StartWatchdog>().Failed ? 1 : 0;
 }
 
 // The key the gateway signs each caller's identity with, and the services verify it with; the key that turns NIRs
@@ -76,3 +76,4 @@ gateway.OnResourceReady((_, e, _) => Announce.Gateway(e.Services, gateway.Resour
 using var app = builder.Build();
 PidFile.Keep(app, settings);
 await app.RunAsync();
+return app.Services.GetRequiredService<StartWatchdog>().Failed ? 1 : 0;

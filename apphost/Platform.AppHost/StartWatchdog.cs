@@ -114,10 +114,13 @@ internal sealed class StartWatchdog(
     private static string Reason(CustomResourceSnapshot snapshot) =>
         snapshot.ExitCode is { } code ? $" (exit code {code})" : "";
 
+    /// <summary>True when the run failed to start (the AppHost then exits with 1).</summary>
+    public bool Failed { get; private set; }
+
     private void Fail(string message)
     {
         logger.LogError("The platform did not start: {Reason} Stopping every resource.", message);
-        Environment.ExitCode = 1;
+        Failed = true;
         lifetime.StopApplication();
     }
 }

@@ -1,6 +1,8 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.Testing;
 
@@ -11,10 +13,15 @@ namespace Platform.Testing;
 /// </summary>
 public sealed class PlatformRun : IAsyncDisposable
 {
-    private PlatformRun(DistributedApplication app, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+    private readonly CapturedLogs _logs;
+
+    private PlatformRun(DistributedApplication app, string dataDirectory, bool ownsDataDirectory, CapturedLogs logs)
     {
+        _logs = logs;
         App = app;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public DistributedApplication App { get; }
@@ -24,12 +31,15 @@ public sealed class PlatformRun : IAsyncDisposable
 
     /// <summary>
     /// Starts the AppHost with <paramref name="settings"/> (Platform:* settings, e.g. <c>Only=servers</c>), lets
-    /// <paramref name="configure"/> adjust the model before it runs, and waits until <paramref name="healthy"/> are.
+    /// <paramref name="configure"/> adjust the model before it runs, and waits until <paramref name="healthy"/> are
+    /// (none: returns once started). A <paramref name="dataDirectory"/> given is kept; otherwise the run has a new one,
+    /// removed when it is disposed.
     /// </summary>
     public static async Task<PlatformRun> StartAsync(IReadOnlyDictionary<string, string> settings, string[] healthy,
-        Action<IDistributedApplicationTestingBuilder>? configure = null, TimeSpan? timeout = null)
+        Action<IDistributedApplicationTestingBuilder>? configure = null, TimeSpan? timeout = null, string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "platform-tests", Guid.NewGuid().ToString("N")[..12]);
+        var owned = dataDirectory is null;
+        dataDirectory ??= NewDataDirectory();
         Directory.CreateDirectory(dataDirectory);
         string[] args =
         [
@@ -37,22 +47,57 @@ public sealed class PlatformRun : IAsyncDisposable
             "--Platform:DemoData=false", .. settings.Select(s => $"--Platform:{s.Key}={s.Value}"),
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Platform_AppHost>(args);
+        var logs = new CapturedLogs();
+        builder.Services.AddLogging(logging => logging.AddProvider(logs));
         configure?.Invoke(builder);
         var app = await builder.BuildAsync();
-        var run = new PlatformRun(app, dataDirectory);
+        var run = new PlatformRun(app, dataDirectory, owned, logs);
         using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
         try
         {
             await app.StartAsync(deadline.Token);
             await Task.WhenAll(healthy.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, deadline.Token)));
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             await run.DisposeAsync();
             throw new TimeoutException($"The platform was not healthy within {(timeout ?? TimeSpan.FromMinutes(3)).TotalSeconds} s (waiting for {string.Join(", ", healthy)}).");
         }
+        catch (OperationCanceledException) when (healthy.Length == 0)
+        {
+            // The AppHost stopped the run itself (its start watchdog): the caller looks at why.
+        }
+        catch (OperationCanceledException)
+        {
+            await run.DisposeAsync();
+            throw new InvalidOperationException("The AppHost stopped the run during start-up: a resource failed (its reason is in the AppHost's log).");
+        }
 
         return run;
+    }
+
+    /// <summary>A data folder for a run, under the system's temporary folder.</summary>
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "platform-tests", Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>
+    /// Waits for a log line of the run (the AppHost's own, or a resource's console, which Aspire.Hosting.Testing
+    /// forwards as category <c>….Resources.{name}</c>) whose category and text match; kept even after the run stopped.
+    /// </summary>
+    public async Task<string> WaitForLogAsync(Func<string, string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_logs.Lines.FirstOrDefault(l => match(l.Category, l.Message)) is { Message: { } found })
+            {
+                return found;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"No matching log line within {timeout.TotalSeconds} s; the run logged:\n" +
+            string.Join('\n', _logs.Lines.Select(l => $"{l.Category}: {l.Message}")));
     }
 
     /// <summary>A secret of the run (an API key, the identity key…), as the AppHost generated it.</summary>
@@ -110,6 +155,11 @@ public sealed class PlatformRun : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
