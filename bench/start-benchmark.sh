@@ -6,6 +6,7 @@
 #   warm   this checkout, already built, data kept from the previous run: the everyday start
 # Goal: warm ≤ 30 s on the project's 2-core machines. Prints each run and the medians. The NuGet cache is shared with
 # this checkout, so "cold" leaves out package downloads (they depend on the network, not on the platform).
+# BENCH_COLD=0 measures the warm starts only.
 # Each stack runs with its ports moved (--Platform:PortOffset) so a developer's own ./platform up is not disturbed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,14 +45,16 @@ measure() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-log "cold start: a fresh clone of HEAD in $CLONE"
-git clone -q "$ROOT" "$CLONE"
-cold="$(measure "$CLONE")"
-echo "cold start (clone, build, first servers, demo data created): ${cold} s"
+cold="-"
+if [ "${BENCH_COLD:-1}" = 1 ]; then
+  log "cold start: a fresh clone of HEAD in $CLONE"
+  git clone -q "$ROOT" "$CLONE"
+  cold="$(measure "$CLONE")"
+  echo "cold start (clone, build, first servers, demo data created): ${cold} s"
+fi
 
 log "warm starts: this checkout, built, data kept ($RUNS runs)"
-dotnet build "$ROOT/apphost/Platform.AppHost" -nologo -v:q -clp:ErrorsOnly >/dev/null
-measure "$ROOT" >/dev/null # the first run here may create the data folder: not counted
+measure "$ROOT" >/dev/null # the first run here may build, and create the data folder: not counted
 warm=()
 for i in $(seq 1 "$RUNS"); do
   warm+=("$(measure "$ROOT")")

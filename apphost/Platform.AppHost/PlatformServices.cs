@@ -50,8 +50,22 @@ internal static class PlatformServices
                 env["Kestrel__Endpoints__Grpc__Url"] = ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}");
                 env["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";
             })
-            .WithHttpHealthCheck("/health", endpointName: "http");
+            .WithReadinessProbe();
     }
+
+    private static readonly HttpClient s_probe = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+    /// <summary>Healthy when <c>/health</c> answers 200 (the service's readiness: its database, the broker…).</summary>
+    public static IResourceBuilder<ProjectResource> WithReadinessProbe(this IResourceBuilder<ProjectResource> host) =>
+        host.WithProbe(async cancellationToken =>
+        {
+            var health = new Uri(host.GetEndpoint("http").Url + "/health");
+            using var response = await s_probe.GetAsync(health, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"{health} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        });
 
     /// <summary>The gateway's links in the dashboard: the API, its documentation, the CPTS page.</summary>
     public static IResourceBuilder<ProjectResource> WithGatewayUrls(this IResourceBuilder<ProjectResource> gateway) =>

@@ -9,9 +9,12 @@ public sealed class GatewayClient(HttpClient http)
 {
     private static readonly string[] s_idFields = ["id", "existingId", "entryId", "existingEntryId"];
 
-    public int Created { get; private set; }
+    private int _created;
+    private int _existing;
 
-    public int Existing { get; private set; }
+    public int Created => _created;
+
+    public int Existing => _existing;
 
     /// <summary>POSTs <paramref name="body"/>; returns the id created or already there. Anything but 201/409 stops the load.</summary>
     public async Task<Guid?> PostAsync(string path, object body, string what, CancellationToken cancellationToken)
@@ -21,10 +24,10 @@ public sealed class GatewayClient(HttpClient http)
         switch (response.StatusCode)
         {
             case HttpStatusCode.Created:
-                Created++;
+                Interlocked.Increment(ref _created);
                 break;
             case HttpStatusCode.Conflict:
-                Existing++;
+                Interlocked.Increment(ref _existing);
                 break;
             default:
                 throw new InvalidOperationException($"demo {what}: POST {path} answered {(int)response.StatusCode}: {text}");

@@ -23,23 +23,37 @@ internal static class LocalServers
         return new ServerSet(postgres, databases, messaging, cache);
     }
 
-    /// <summary>A health check from a probe that throws when the server does not answer as it should.</summary>
+    /// <summary>
+    /// A health check from a probe that throws when the resource does not answer as it should. The check waits for
+    /// readiness: it retries the probe every 250 ms for up to 10 s before it says Unhealthy, so a resource is seen
+    /// healthy a moment after it is (Aspire re-runs a failed check after 1, 2, 3… 5 s, which alone would add seconds
+    /// to every level of the start).
+    /// </summary>
     internal static IResourceBuilder<T> WithProbe<T>(this IResourceBuilder<T> resource, Func<CancellationToken, Task> probe)
         where T : IResource
     {
         var key = $"{resource.Resource.Name}_check";
         resource.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(key, async cancellationToken =>
         {
-            try
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (true)
             {
-                await probe(cancellationToken);
-                return HealthCheckResult.Healthy();
-            }
+                try
+                {
+                    await probe(cancellationToken);
+                    return HealthCheckResult.Healthy();
+                }
 #pragma warning disable CA1031 // a health check reports every failure as Unhealthy, with its message
-            catch (Exception e)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
-            {
-                return HealthCheckResult.Unhealthy(e.Message, e);
+                {
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        return HealthCheckResult.Unhealthy(e.Message, e);
+                    }
+                }
+
+                await Task.Delay(250, cancellationToken);
             }
         });
         return resource.WithHealthCheck(key);
