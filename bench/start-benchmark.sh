@@ -37,9 +37,10 @@ measure() {
     sleep 0.2
   done
   t1=$(date +%s.%N)
+  local apphost; apphost="$(cat "$dir/.local-bench/apphost.pid" 2>/dev/null || true)"
   kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true; UP_PID=""
-  # Let the orchestrator finish stopping the servers before the next start.
-  while pgrep -f -- "--Platform:DataDirectory=.local-bench" >/dev/null || pgrep -f "$dir/.local-bench" >/dev/null; do sleep 0.2; done
+  # Let Aspire's orchestrator (which watches the AppHost) finish stopping the servers before the next start.
+  while [ -n "$apphost" ] && pgrep -f -- "--monitor $apphost( |$)" >/dev/null; do sleep 0.2; done
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", b - a }'
 }
 

@@ -27,14 +27,22 @@ if (settings.ServersOnly)
 {
     // The servers alone (integration tests, benchmarks): once healthy, their connection strings go to servers.env.
     using var serversOnly = builder.Build();
-    await serversOnly.StartAsync();
-    if (await serversOnly.Services.GetRequiredService<StartWatchdog>().Healthy)
+    var serversWatchdog = serversOnly.Services.GetRequiredService<StartWatchdog>();
+    try
     {
-        await ServersFile.WriteAsync(servers, settings);
+        await serversOnly.StartAsync();
+        if (await serversWatchdog.Healthy)
+        {
+            await ServersFile.WriteAsync(servers, settings);
+        }
+
+        await serversOnly.WaitForShutdownAsync();
+    }
+    catch (OperationCanceledException) when (serversWatchdog.Failed)
+    {
     }
 
-    await serversOnly.WaitForShutdownAsync();
-    return serversOnly.Services.GetRequiredService<StartWatchdog>().Failed ? 1 : 0;
+    return serversWatchdog.Failed ? 1 : 0;
 }
 
 // The key the gateway signs each caller's identity with, and the services verify it with; the key that turns NIRs
@@ -75,5 +83,14 @@ if (settings.DemoData)
 gateway.OnResourceReady((_, e, _) => Announce.Gateway(e.Services, gateway.Resource, partners));
 using var app = builder.Build();
 PidFile.Keep(app, settings);
-await app.RunAsync();
-return app.Services.GetRequiredService<StartWatchdog>().Failed ? 1 : 0;
+var watchdog = app.Services.GetRequiredService<StartWatchdog>();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (watchdog.Failed)
+{
+    // The watchdog stopped a run that could not start; it said why.
+}
+
+return watchdog.Failed ? 1 : 0;

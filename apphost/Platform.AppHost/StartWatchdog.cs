@@ -46,7 +46,7 @@ internal sealed class StartWatchdog(
             {
                 logger.LogInformation("demo-data is loaded: the demo territory (Pays de Laval) is ready to explore.");
             }
-            else
+            else if (!Failed) // when the run did not start, the loader never ran: that is said already
             {
                 logger.LogError("demo-data failed{Reason}: see its console logs in the dashboard.", Reason(done.Snapshot));
             }

@@ -71,7 +71,10 @@ internal static class LocalServers
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
+                // In the resource's logs (dashboard) and in the AppHost's console, where the developer looks first.
                 logger.LogError("{Resource} cannot start: {Reason}", r.Name, ex.Message);
+                e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform")
+                    .LogError("{Resource} cannot start: {Reason}", r.Name, ex.Message);
                 throw;
             }
         });
