@@ -44,16 +44,3 @@ internal sealed class PartnerKeys
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
-
-internal static class PartnerKeysExtensions
-{
-    public static IResourceBuilder<ProjectResource> WithPartners(this IResourceBuilder<ProjectResource> gateway, PartnerKeys keys) =>
-        gateway.WithEnvironment(context =>
-        {
-            foreach (var (partner, role, hash) in keys.Partners)
-            {
-                context.EnvironmentVariables[$"Gateway__Partners__{partner}__KeyHash"] = hash;
-                context.EnvironmentVariables[$"Gateway__Partners__{partner}__Role"] = role;
-            }
-        });
-}

@@ -124,17 +124,3 @@ internal sealed class StartWatchdog(
         lifetime.StopApplication();
     }
 }
-
-internal static class StartWatchdogExtensions
-{
-    public static void AddStartWatchdog(this IDistributedApplicationBuilder builder, PlatformSettings settings)
-    {
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton<StartWatchdog>();
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
-        {
-            e.Services.GetRequiredService<StartWatchdog>().Start();
-            return Task.CompletedTask;
-        });
-    }
-}

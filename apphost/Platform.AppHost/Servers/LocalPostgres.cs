@@ -5,29 +5,6 @@ using Npgsql;
 
 namespace Platform.AppHost.Servers;
 
-/// <summary>The OS's PostgreSQL server (user <c>platform</c>, password a secret parameter).</summary>
-internal sealed class LocalPostgresResource(string name, string command, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
-{
-    public const string UserName = "platform";
-
-    public ParameterResource Password { get; } = password;
-
-    public EndpointReference Endpoint => new(this, "tcp");
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host=127.0.0.1;Port={Endpoint.Property(EndpointProperty.Port)};Username={UserName};Password={Password}");
-}
-
-/// <summary>One service's database on the local PostgreSQL, created when the server is ready.</summary>
-internal sealed class LocalDatabaseResource(string name, LocalPostgresResource parent)
-    : Resource(name), IResourceWithParent<LocalPostgresResource>, IResourceWithConnectionString
-{
-    public LocalPostgresResource Parent { get; } = parent;
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={Name}");
-}
-
 internal static class LocalPostgres
 {
     public static IResourceBuilder<LocalPostgresResource> Add(IDistributedApplicationBuilder builder, PlatformSettings settings,

@@ -4,20 +4,6 @@ using RabbitMQ.Client;
 
 namespace Platform.AppHost.Servers;
 
-/// <summary>The OS's RabbitMQ (user <c>platform</c>, management plugin on), an amqp:// connection string.</summary>
-internal sealed class LocalRabbitMqResource(string name, string command, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
-{
-    public const string UserName = "platform";
-
-    public ParameterResource Password { get; } = password;
-
-    public EndpointReference Endpoint => new(this, "tcp");
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://{UserName}:{Password}@127.0.0.1:{Endpoint.Property(EndpointProperty.Port)}/");
-}
-
 internal static class LocalRabbitMq
 {
     private const string Server = "/usr/lib/rabbitmq/bin/rabbitmq-server";

@@ -3,18 +3,6 @@ using StackExchange.Redis;
 
 namespace Platform.AppHost.Servers;
 
-/// <summary>The OS's Redis (password a secret parameter, append-only file under .local/redis).</summary>
-internal sealed class LocalRedisResource(string name, string command, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
-{
-    public ParameterResource Password { get; } = password;
-
-    public EndpointReference Endpoint => new(this, "tcp");
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"127.0.0.1:{Endpoint.Property(EndpointProperty.Port)},password={Password}");
-}
-
 internal static class LocalRedis
 {
     public static IResourceBuilder<LocalRedisResource> Add(IDistributedApplicationBuilder builder, PlatformSettings settings,
