@@ -28,11 +28,64 @@ public static partial class ProblemDetailsDefaults
         return services;
     }
 
+    /// <summary>
+    /// Problem details for every error, and the input policy for what the pipeline reads before any handler: a query
+    /// value or path with a control character (<c>%00</c>…) is a 400 naming the parameter. (Bodies: see
+    /// <see cref="PlainTextConverter"/> and <see cref="StrictEnumConverter{TEnum}"/>.)
+    /// </summary>
     public static IApplicationBuilder UsePlatformProblemDetails(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            if (ControlCharacterIn(context.Request) is not { } field)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 400,
+                Title = "The request breaks the input rules for this resource.",
+                Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+            };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["Text without control characters."] };
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = problem,
+            });
+        });
         return app;
+    }
+
+    private static string? ControlCharacterIn(HttpRequest request)
+    {
+        if (request.Path.HasValue && TextRules.FirstControl(request.Path.Value, allowLineBreaks: false) is not null)
+        {
+            return "path";
+        }
+
+        foreach (var (name, values) in request.Query)
+        {
+            if (TextRules.FirstControl(name, allowLineBreaks: false) is not null)
+            {
+                return "query";
+            }
+
+            foreach (var value in values)
+            {
+                if (value is not null && TextRules.FirstControl(value, allowLineBreaks: false) is not null)
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
     }
 
     internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger)
@@ -78,11 +131,18 @@ public static partial class ProblemDetailsDefaults
                 return (413, "The request body is too large.", null);
             }
 
+            if (bad.InnerException is InputRejectedException rejected)
+            {
+                // The input policy's own words (allowed enum names, control characters), under the field at fault.
+                var message = rejected.Message.Split(" Path:", 2)[0];
+                return (400, "The request body breaks the input rules for this resource.",
+                    new Dictionary<string, string[]> { [FieldOf(rejected)] = [message] });
+            }
+
             if (bad.InnerException is JsonException json)
             {
-                var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
                 return (400, "The request body is not valid JSON for this resource.",
-                    new Dictionary<string, string[]> { [field] = ["Invalid value for this field (wrong type or format)."] });
+                    new Dictionary<string, string[]> { [FieldOf(json)] = ["Invalid value for this field (wrong type or format)."] });
             }
 
             if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
@@ -92,6 +152,9 @@ public static partial class ProblemDetailsDefaults
 
             return (bad.StatusCode, "The request could not be read.", new Dictionary<string, string[]> { ["body"] = [bad.Message] });
         }
+
+        private static string FieldOf(JsonException json) =>
+            string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request: {Status} {Title}")]
         private static partial void LogBadRequest(ILogger logger, int status, string title);

@@ -5,6 +5,9 @@ public static class RequestValidation
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page a list serves (beyond it, offsets would overflow long before any list is that long).</summary>
+    public const int MaxPage = 100_000;
+
     /// <summary>The message for a missing or unknown enum value: the accepted names.</summary>
     public static string[] RequiredOneOf<TEnum>() where TEnum : struct, Enum =>
         [$"Required: one of {string.Join(", ", Enum.GetNames<TEnum>())}."];
@@ -13,9 +16,9 @@ public static class RequestValidation
     public static Dictionary<string, string[]> PagingErrors(int page, int pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page < 1)
+        if (page is < 1 or > MaxPage)
         {
-            errors["page"] = ["Pages start at 1."];
+            errors["page"] = [$"Pages go from 1 to {MaxPage}."];
         }
 
         if (pageSize is < 1 or > MaxPageSize)

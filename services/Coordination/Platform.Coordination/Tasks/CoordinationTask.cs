@@ -9,7 +9,7 @@ using Platform.Messaging;
 
 namespace Platform.Coordination.Tasks;
 
-[JsonConverter(typeof(JsonStringEnumConverter<TaskStatus>))]
+[JsonConverter(typeof(StrictEnumConverter<TaskStatus>))]
 public enum TaskStatus
 {
     Open,

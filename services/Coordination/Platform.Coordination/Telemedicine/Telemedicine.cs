@@ -7,7 +7,7 @@ using Platform.Coordination.Territory;
 
 namespace Platform.Coordination.Telemedicine;
 
-[JsonConverter(typeof(JsonStringEnumConverter<PlaceKind>))]
+[JsonConverter(typeof(StrictEnumConverter<PlaceKind>))]
 public enum PlaceKind
 {
     Pharmacy,

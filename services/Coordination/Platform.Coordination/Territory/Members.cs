@@ -5,7 +5,7 @@ using Platform.Contracts;
 
 namespace Platform.Coordination.Territory;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Profession>))]
+[JsonConverter(typeof(StrictEnumConverter<Profession>))]
 public enum Profession
 {
     Doctor,

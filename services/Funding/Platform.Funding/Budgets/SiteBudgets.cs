@@ -11,7 +11,7 @@ using Platform.Messaging;
 
 namespace Platform.Funding.Budgets;
 
-[JsonConverter(typeof(JsonStringEnumConverter<CostCategory>))]
+[JsonConverter(typeof(StrictEnumConverter<CostCategory>))]
 public enum CostCategory
 {
     OpeningCosts,

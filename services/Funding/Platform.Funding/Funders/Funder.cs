@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Funding.Funders;
 
-[JsonConverter(typeof(JsonStringEnumConverter<FunderKind>))]
+[JsonConverter(typeof(StrictEnumConverter<FunderKind>))]
 public enum FunderKind
 {
     Region,

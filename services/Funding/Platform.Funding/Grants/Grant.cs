@@ -2,14 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Funding.Grants;
 
-[JsonConverter(typeof(JsonStringEnumConverter<GrantPeriodicity>))]
+[JsonConverter(typeof(StrictEnumConverter<GrantPeriodicity>))]
 public enum GrantPeriodicity
 {
     OneOff,
     Yearly,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<GrantPurpose>))]
+[JsonConverter(typeof(StrictEnumConverter<GrantPurpose>))]
 public enum GrantPurpose
 {
     OpeningCosts,
@@ -19,7 +19,7 @@ public enum GrantPurpose
     Indemnities,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<GrantStatus>))]
+[JsonConverter(typeof(StrictEnumConverter<GrantStatus>))]
 public enum GrantStatus
 {
     Pledged,

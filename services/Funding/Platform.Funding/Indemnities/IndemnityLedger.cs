@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -118,7 +119,7 @@ public sealed class MissionCompletedConsumer(FundingDbContext db, TimeProvider t
 
 public sealed record IndemnityLineResponse(long Id, Guid? MissionId, string PractitionerRpps, Guid SiteId, DateOnly DueOn, decimal Amount, string Description, long? ReversesLineId, Guid? PaidInBatch);
 
-public sealed record ReverseRequest(string? Reason);
+public sealed record ReverseRequest([property: JsonConverter(typeof(MultiLineTextConverter))] string? Reason);
 
 public sealed record PayoutRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd);
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Missions.Practitioners;
 
-[JsonConverter(typeof(JsonStringEnumConverter<PractitionerStatus>))]
+[JsonConverter(typeof(StrictEnumConverter<PractitionerStatus>))]
 public enum PractitionerStatus
 {
     Active,

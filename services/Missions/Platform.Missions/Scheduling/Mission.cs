@@ -5,7 +5,7 @@ using Platform.Messaging.Sagas;
 
 namespace Platform.Missions.Scheduling;
 
-[JsonConverter(typeof(JsonStringEnumConverter<MissionKind>))]
+[JsonConverter(typeof(StrictEnumConverter<MissionKind>))]
 public enum MissionKind
 {
     /// <summary>Monday to Saturday, six days (Médecins solidaires).</summary>
@@ -18,7 +18,7 @@ public enum MissionKind
     Salaried,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<MissionState>))]
+[JsonConverter(typeof(StrictEnumConverter<MissionState>))]
 public enum MissionState
 {
     Proposed,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Missions.Sites;
 
-[JsonConverter(typeof(JsonStringEnumConverter<SiteKind>))]
+[JsonConverter(typeof(StrictEnumConverter<SiteKind>))]
 public enum SiteKind
 {
     CentreDeSante,

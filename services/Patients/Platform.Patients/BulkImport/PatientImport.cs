@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Patients.BulkImport;
 
-[JsonConverter(typeof(JsonStringEnumConverter<ImportStatus>))]
+[JsonConverter(typeof(StrictEnumConverter<ImportStatus>))]
 public enum ImportStatus
 {
     Pending,

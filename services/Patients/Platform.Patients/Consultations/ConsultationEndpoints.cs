@@ -8,7 +8,7 @@ using Platform.Patients.Registry;
 
 namespace Platform.Patients.Consultations;
 
-[JsonConverter(typeof(JsonStringEnumConverter<ConsultationKind>))]
+[JsonConverter(typeof(StrictEnumConverter<ConsultationKind>))]
 public enum ConsultationKind
 {
     Scheduled,
@@ -17,7 +17,7 @@ public enum ConsultationKind
     AssistedTeleconsultation,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<OrientationKind>))]
+[JsonConverter(typeof(StrictEnumConverter<OrientationKind>))]
 public enum OrientationKind
 {
     Specialist,
@@ -56,7 +56,7 @@ public sealed class Orientation
     public string? Note { get; init; }
 }
 
-public sealed record OrientationRequest(OrientationKind? Kind, string? Note);
+public sealed record OrientationRequest(OrientationKind? Kind, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Note);
 
 public sealed record RecordConsultationRequest(DateOnly? Date, Guid? SiteId, string? PractitionerRpps, ConsultationKind? Kind, IReadOnlyList<OrientationRequest>? Orientations);
 

@@ -11,7 +11,7 @@ using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients.Referents;
 
-[JsonConverter(typeof(JsonStringEnumConverter<ReferentKind>))]
+[JsonConverter(typeof(StrictEnumConverter<ReferentKind>))]
 public enum ReferentKind
 {
     /// <summary>A GP, by RPPS.</summary>

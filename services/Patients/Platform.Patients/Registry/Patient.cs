@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Patients.Registry;
 
-[JsonConverter(typeof(JsonStringEnumConverter<Sex>))]
+[JsonConverter(typeof(StrictEnumConverter<Sex>))]
 public enum Sex
 {
     Female,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Platform.Patients.WaitingLists;
 
-[JsonConverter(typeof(JsonStringEnumConverter<LeaveReason>))]
+[JsonConverter(typeof(StrictEnumConverter<LeaveReason>))]
 public enum LeaveReason
 {
     GivenDoctor,

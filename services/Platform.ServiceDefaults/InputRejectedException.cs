@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// A JSON value the input policy refuses (an unknown enum name, a control character in text). Its message is what
+/// the partner reads under the field at fault in the problem details.
+/// </summary>
+public sealed class InputRejectedException : JsonException
+{
+    public InputRejectedException()
+    {
+    }
+
+    public InputRejectedException(string message)
+        : base(message)
+    {
+    }
+
+    public InputRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

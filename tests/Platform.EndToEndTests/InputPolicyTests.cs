@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+
+namespace Platform.EndToEndTests;
+
+/// <summary>Hostile input through the gateway: refused with problem details naming the field, and nothing written.</summary>
+[Collection(nameof(RunningPlatform))]
+public class InputPolicyTests(RunningPlatform platform)
+{
+    private static async Task<JsonElement> Refused(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+    }
+
+    [Theory]
+    [InlineData("Jea\u0000nne")]
+    [InlineData("\u001b[2J")]
+    [InlineData("Jeanne\r\nX-Injected: 1")]
+    public async Task A_control_character_in_a_name_is_a_400_on_that_field_and_writes_nothing(string firstName)
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var before = await platform.Databases["patients"].ScalarAsync<long>("SELECT count(*) FROM patients");
+
+        var errors = await Refused(await gateway.PostAsJsonAsync("/api/patients", new
+        {
+            nir = Nirs.Valid(1961), firstName, lastName = "Lemoine", birthDate = "1961-03-02", communeCode = "53130",
+        }));
+
+        Assert.StartsWith("Text without control characters", errors.GetProperty("firstName")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await platform.Databases["patients"].ScalarAsync<long>("SELECT count(*) FROM patients"));
+    }
+
+    [Theory]
+    [InlineData(999)]
+    [InlineData("999")]
+    [InlineData("Hospital")]
+    public async Task An_enum_given_as_a_number_or_an_unknown_name_is_a_400_listing_the_names_and_writes_nothing(object kind)
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var before = await platform.Databases["missions"].ScalarAsync<long>("SELECT count(*) FROM sites");
+
+        var errors = await Refused(await gateway.PostAsJsonAsync("/api/missions/sites", new
+        {
+            name = "Centre de santé de Craon", kind, communeCode = "53084", linesPerWeek = 1,
+        }));
+
+        var message = errors.GetProperty("kind")[0].GetString()!;
+        Assert.StartsWith("One of ", message, StringComparison.Ordinal);
+        Assert.Contains("CentreDeSante", message, StringComparison.Ordinal);
+        Assert.Equal(before, await platform.Databases["missions"].ScalarAsync<long>("SELECT count(*) FROM sites"));
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_query_filter_is_a_400_on_that_parameter()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var errors = await Refused(await gateway.GetAsync("/api/missions/sites?commune=53130%00"));
+        Assert.True(errors.TryGetProperty("commune", out _));
+    }
+
+    [Fact]
+    public async Task The_last_possible_page_number_is_a_400_not_an_overflow()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var errors = await Refused(await gateway.GetAsync("/api/patients?commune=53130&page=2147483647"));
+        Assert.Equal("Pages go from 1 to 100000.", errors.GetProperty("page")[0].GetString());
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.UnitTests;
+
+/// <summary>The input policy every host reads bodies with: enums by name, text without control characters.</summary>
+public class InputPolicyTests
+{
+    [JsonConverter(typeof(StrictEnumConverter<Colour>))]
+    public enum Colour
+    {
+        Red,
+        Green,
+    }
+
+    public sealed record Paint(Colour Colour, string? Name, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Notes);
+
+    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web) { Converters = { new PlainTextConverter() } };
+
+    private static Paint Read(string json) => JsonSerializer.Deserialize<Paint>(json, s_options)!;
+
+    [Theory]
+    [InlineData("\"Green\"", Colour.Green)]
+    [InlineData("\"green\"", Colour.Green)]
+    public void An_enum_is_read_by_its_name(string value, Colour expected) =>
+        Assert.Equal(expected, Read($$"""{"colour": {{value}}}""").Colour);
+
+    [Theory]
+    [InlineData("999")]
+    [InlineData("1")]
+    [InlineData("\"999\"")]
+    [InlineData("\"1\"")]
+    [InlineData("\"-1\"")]
+    [InlineData("\"Red, Green\"")]
+    [InlineData("\"Blue\"")]
+    [InlineData("\"\"")]
+    public void An_enum_refuses_numbers_and_unknown_names_and_lists_the_names(string value)
+    {
+        var refused = Assert.Throws<InputRejectedException>(() => Read($$"""{"colour": {{value}}}"""));
+        Assert.StartsWith("One of Red, Green.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("$.colour", refused.Path);
+    }
+
+    [Fact]
+    public void An_enum_is_written_by_its_name() =>
+        Assert.Contains("\"colour\":\"Green\"", JsonSerializer.Serialize(new Paint(Colour.Green, null, null), s_options), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Jea\\u0000nne")]
+    [InlineData("\\u001b[31mred")]
+    [InlineData("bell\\u0007")]
+    [InlineData("two\\r\\nlines")]
+    [InlineData("tab\\there")]
+    [InlineData("c1\\u0085")]
+    public void Text_refuses_control_characters(string escaped)
+    {
+        var refused = Assert.Throws<InputRejectedException>(() => Read($$"""{"colour": "Red", "name": "{{escaped}}"}"""));
+        Assert.Contains("control characters", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("$.name", refused.Path);
+    }
+
+    [Theory]
+    [InlineData("Hélène Drouet")]
+    [InlineData("L'Huisserie — 53119")]
+    public void Text_in_any_script_with_punctuation_is_read_as_given(string name) =>
+        Assert.Equal(name, Read(JsonSerializer.Serialize(new { colour = "Red", name })).Name);
+
+    [Fact]
+    public void A_field_documented_as_multi_line_takes_line_breaks_but_no_other_control_character()
+    {
+        Assert.Equal("first\nsecond\r\nthird\tend", Read("""{"colour": "Red", "notes": "first\nsecond\r\nthird\tend"}""").Notes);
+        Assert.Throws<InputRejectedException>(() => Read("""{"colour": "Red", "notes": "nul\u0000"}"""));
+    }
+
+    [Fact]
+    public void A_refusal_names_the_field_and_says_the_rule_in_the_problem_details()
+    {
+        var refused = Assert.Throws<InputRejectedException>(() => Read("""{"colour": 999}"""));
+        var (status, _, errors) = ProblemDetailsDefaults.BadRequestExceptionHandler.Describe(new BadHttpRequestException("Failed to read", 400, refused));
+        Assert.Equal(400, status);
+        Assert.Equal(["One of Red, Green."], errors!["colour"]);
+    }
+
+    [Theory]
+    [InlineData(2147483647)]
+    [InlineData(100_001)]
+    [InlineData(0)]
+    public void A_page_out_of_range_is_refused_before_any_offset_is_computed(int page) =>
+        Assert.Equal(["Pages go from 1 to 100000."], RequestValidation.PagingErrors(page, 50)["page"]);
+}
