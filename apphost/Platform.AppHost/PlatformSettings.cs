@@ -37,6 +37,7 @@ internal enum ServerMode
 internal sealed class PlatformSettings
 {
     private readonly bool _dynamicPorts;
+    private readonly HashSet<int> _given = [];
     private readonly int _portOffset;
 
     public PlatformSettings(IConfiguration configuration, string repositoryRoot)
@@ -82,8 +83,26 @@ internal sealed class PlatformSettings
             return wellKnown + _portOffset;
         }
 
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // A free port below the system's ephemeral range (32768 and up on Linux), where nothing is given out at random:
+        // a port picked there could be taken, before the server binds it, by the orchestrator's own proxies.
+        while (true)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            if (!_given.Add(port))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: another one
+            }
+        }
     }
 }

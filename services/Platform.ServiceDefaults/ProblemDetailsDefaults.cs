@@ -30,8 +30,9 @@ public static partial class ProblemDetailsDefaults
 
     /// <summary>
     /// Problem details for every error, and the input policy for what the pipeline reads before any handler: a query
-    /// value or path with a control character (<c>%00</c>…) is a 400 naming the parameter. (Bodies: see
-    /// <see cref="PlainTextConverter"/> and <see cref="StrictEnumConverter{TEnum}"/>.)
+    /// value or path with a control character (<c>%00</c>…), or a date outside the accepted range, is a 400 naming
+    /// the parameter. (Bodies: see <see cref="PlainTextConverter"/>, <see cref="PlausibleDateConverter"/> and
+    /// <see cref="StrictEnumConverter{TEnum}"/>.)
     /// </summary>
     public static IApplicationBuilder UsePlatformProblemDetails(this IApplicationBuilder app)
     {
@@ -39,7 +40,7 @@ public static partial class ProblemDetailsDefaults
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
-            if (ControlCharacterIn(context.Request) is not { } field)
+            if (RuleBrokenBy(context.Request) is not var (field, rule))
             {
                 await next(context);
                 return;
@@ -52,7 +53,7 @@ public static partial class ProblemDetailsDefaults
                 Title = "The request breaks the input rules for this resource.",
                 Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
             };
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = ["Text without control characters."] };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [rule] };
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -62,31 +63,51 @@ public static partial class ProblemDetailsDefaults
         return app;
     }
 
-    private static string? ControlCharacterIn(HttpRequest request)
+    private static (string Field, string Rule)? RuleBrokenBy(HttpRequest request)
     {
-        if (request.Path.HasValue && TextRules.FirstControl(request.Path.Value, allowLineBreaks: false) is not null)
+        if (request.Path.Value is { } path)
         {
-            return "path";
+            if (TextRules.FirstControl(path, allowLineBreaks: false) is not null)
+            {
+                return ("path", ControlRule);
+            }
+
+            if (path.Split('/').Any(segment => !TextRules.IsPlausibleIfDate(segment)))
+            {
+                return ("path", TextRules.DateRule);
+            }
         }
 
         foreach (var (name, values) in request.Query)
         {
             if (TextRules.FirstControl(name, allowLineBreaks: false) is not null)
             {
-                return "query";
+                return ("query", ControlRule);
             }
 
             foreach (var value in values)
             {
-                if (value is not null && TextRules.FirstControl(value, allowLineBreaks: false) is not null)
+                if (value is null)
                 {
-                    return name;
+                    continue;
+                }
+
+                if (TextRules.FirstControl(value, allowLineBreaks: false) is not null)
+                {
+                    return (name, ControlRule);
+                }
+
+                if (!TextRules.IsPlausibleIfDate(value))
+                {
+                    return (name, TextRules.DateRule);
                 }
             }
         }
 
         return null;
     }
+
+    private const string ControlRule = "Text without control characters.";
 
     internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems, ILogger<BadRequestExceptionHandler> logger)
         : IExceptionHandler

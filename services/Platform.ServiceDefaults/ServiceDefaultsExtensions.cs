@@ -38,8 +38,12 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddPlatformProblemDetails();
-        // The input policy for bodies, on every string of every route: no control characters (see PlainTextConverter).
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PlainTextConverter()));
+        // The input policy for bodies, on every string and date of every route (see PlainTextConverter, PlausibleDateConverter).
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new PlainTextConverter());
+            o.SerializerOptions.Converters.Add(new PlausibleDateConverter());
+        });
         // Kestrel reads only its endpoints from configuration; the limits (request body size...) are bound here.
         builder.Services.Configure<KestrelServerOptions>(o => builder.Configuration.GetSection("Kestrel:Limits").Bind(o.Limits));
         return builder;

@@ -2,9 +2,37 @@ using System.Globalization;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What the input policy calls a control character: C0 (U+0000 to U+001F), DEL and C1 (U+007F to U+009F).</summary>
+/// <summary>
+/// The input policy's rules on values: what it calls a control character (C0, U+0000 to U+001F, DEL and C1, U+007F to
+/// U+009F), and the range of dates it accepts.
+/// </summary>
 public static class TextRules
 {
+    public static readonly DateOnly FirstDate = new(1900, 1, 1);
+
+    public static readonly DateOnly LastDate = new(2199, 12, 31);
+
+    public static readonly string DateRule = $"A date (yyyy-mm-dd) from {FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd}.";
+
+    public static bool IsPlausible(DateOnly date) => date >= FirstDate && date <= LastDate;
+
+    /// <summary>
+    /// A query value or path segment written as a date (yyyy-mm-dd) but outside the range: false. Anything else,
+    /// a date in range or not a date at all, is left to the route to read.
+    /// </summary>
+    public static bool IsPlausibleIfDate(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 10 || value[4] != '-' || value[7] != '-' || !char.IsAsciiDigit(value[0]))
+        {
+            return true;
+        }
+
+        return !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? !(value[..4].All(char.IsAsciiDigit)) // 2026-13-45: a date that does not exist is not plausible either
+            : IsPlausible(date);
+    }
+
     public static char? FirstControl(string text, bool allowLineBreaks)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -69,4 +69,30 @@ public class InputPolicyTests(RunningPlatform platform)
         var errors = await Refused(await gateway.GetAsync("/api/patients?commune=53130&page=2147483647"));
         Assert.Equal("Pages go from 1 to 100000.", errors.GetProperty("page")[0].GetString());
     }
+
+    [Theory]
+    [InlineData("/api/coordination/telemedicine/sessions?from=0001-01-01")]
+    [InlineData("/api/coordination/telemedicine/sessions?to=9999-12-27")]
+    public async Task A_date_filter_outside_the_range_is_a_400_not_an_overflow(string path)
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var errors = await Refused(await gateway.GetAsync(path));
+        var field = path.Contains("from=", StringComparison.Ordinal) ? "from" : "to";
+        Assert.Equal("A date (yyyy-mm-dd) from 1900-01-01 to 2199-12-31.", errors.GetProperty(field)[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_birth_date_of_year_1_is_a_400_on_that_field_and_writes_nothing()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var before = await platform.Databases["patients"].ScalarAsync<long>("SELECT count(*) FROM patients");
+
+        var errors = await Refused(await gateway.PostAsJsonAsync("/api/patients", new
+        {
+            nir = Nirs.Valid(1961), firstName = "Jeanne", lastName = "Lemoine", birthDate = "0001-01-01", communeCode = "53130",
+        }));
+
+        Assert.True(errors.TryGetProperty("birthDate", out _));
+        Assert.Equal(before, await platform.Databases["patients"].ScalarAsync<long>("SELECT count(*) FROM patients"));
+    }
 }

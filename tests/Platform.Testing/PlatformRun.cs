@@ -70,7 +70,9 @@ public sealed class PlatformRun : IAsyncDisposable
         catch (OperationCanceledException)
         {
             await run.DisposeAsync();
-            throw new InvalidOperationException("The AppHost stopped the run during start-up: a resource failed (its reason is in the AppHost's log).");
+            var said = string.Join('\n', logs.Lines.Where(l => l.Category is "Platform" || l.Category.EndsWith("StartWatchdog", StringComparison.Ordinal))
+                .Select(l => l.Message));
+            throw new InvalidOperationException($"The AppHost stopped the run during start-up; it said:\n{said}");
         }
 
         return run;

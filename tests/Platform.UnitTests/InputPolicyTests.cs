@@ -15,9 +15,9 @@ public class InputPolicyTests
         Green,
     }
 
-    public sealed record Paint(Colour Colour, string? Name, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Notes);
+    public sealed record Paint(Colour Colour, string? Name, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Notes, DateOnly? Dried = null);
 
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web) { Converters = { new PlainTextConverter() } };
+    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web) { Converters = { new PlainTextConverter(), new PlausibleDateConverter() } };
 
     private static Paint Read(string json) => JsonSerializer.Deserialize<Paint>(json, s_options)!;
 
@@ -89,4 +89,35 @@ public class InputPolicyTests
     [InlineData(0)]
     public void A_page_out_of_range_is_refused_before_any_offset_is_computed(int page) =>
         Assert.Equal(["Pages go from 1 to 100000."], RequestValidation.PagingErrors(page, 50)["page"]);
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-27")]
+    [InlineData("1899-12-31")]
+    [InlineData("2200-01-01")]
+    [InlineData("2026-02-30")]
+    [InlineData("28/11/2026")]
+    public void A_date_outside_the_range_or_not_a_date_is_refused_with_the_range(string date)
+    {
+        var refused = Assert.Throws<InputRejectedException>(() => Read($$"""{"colour": "Red", "dried": "{{date}}"}"""));
+        Assert.Equal("A date (yyyy-mm-dd) from 1900-01-01 to 2199-12-31.", refused.Message.Split(" Path:")[0]);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("2026-11-28")]
+    [InlineData("2199-12-31")]
+    public void A_date_in_the_range_is_read(string date) =>
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Read($$"""{"colour": "Red", "dried": "{{date}}"}""").Dried);
+
+    [Theory]
+    [InlineData("0001-01-01", false)]
+    [InlineData("9999-12-27", false)]
+    [InlineData("2026-13-45", false)]
+    [InlineData("2026-11-28", true)]
+    [InlineData("53130", true)]
+    [InlineData("cpts-pays-de-laval", true)]
+    [InlineData("7f3a9c21-e0b4-4c1d-9a2e-1b8d4e6f1a90", true)]
+    public void A_query_value_shaped_as_a_date_is_checked_and_anything_else_left_to_the_route(string value, bool plausible) =>
+        Assert.Equal(plausible, TextRules.IsPlausibleIfDate(value));
 }
