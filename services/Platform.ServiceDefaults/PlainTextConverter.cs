@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
@@ -8,24 +5,4 @@ namespace Microsoft.Extensions.Hosting;
 /// headers downstream). Registered for every string of every host by <c>AddServiceDefaults</c>; a field documented as
 /// multi-line opts into <see cref="MultiLineTextConverter"/>.
 /// </summary>
-public sealed class PlainTextConverter : JsonConverter<string>
-{
-    public override bool HandleNull => false;
-
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        var text = reader.GetString();
-        if (text is not null && TextRules.FirstControl(text, allowLineBreaks: false) is { } found)
-        {
-            throw new InputRejectedException($"Text without control characters ({TextRules.Describe(found)} found).");
-        }
-
-        return text;
-    }
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value);
-    }
-}
+public sealed class PlainTextConverter() : TextConverter(allowLineBreaks: false, "Text without control characters");
