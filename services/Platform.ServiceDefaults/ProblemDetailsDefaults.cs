@@ -47,13 +47,8 @@ public static partial class ProblemDetailsDefaults
             }
 
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = 400,
-                Title = "The request breaks the input rules for this resource.",
-                Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
-            };
-            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [rule] };
+            var problem = Problem(400, "The request breaks the input rules for this resource.",
+                new Dictionary<string, string[]> { [field] = [rule] });
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -63,19 +58,44 @@ public static partial class ProblemDetailsDefaults
         return app;
     }
 
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, Dictionary<string, string[]>? errors)
+    {
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Type = status == StatusCodes.Status413PayloadTooLarge
+                ? "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"
+                : "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+        };
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    /// <summary>Runs on every request (the gateway's too): reads the path without allocating, the query only if there is one.</summary>
     private static (string Field, string Rule)? RuleBrokenBy(HttpRequest request)
     {
-        if (request.Path.Value is { } path)
+        var path = request.Path.Value.AsSpan();
+        if (TextRules.FirstControl(path, allowLineBreaks: false) is not null)
         {
-            if (TextRules.FirstControl(path, allowLineBreaks: false) is not null)
-            {
-                return ("path", ControlRule);
-            }
+            return ("path", ControlRule);
+        }
 
-            if (path.Split('/').Any(segment => !TextRules.IsPlausibleIfDate(segment)))
+        foreach (var segment in path.Split('/'))
+        {
+            if (!TextRules.IsPlausibleIfDate(path[segment]))
             {
                 return ("path", TextRules.DateRule);
             }
+        }
+
+        if (!request.QueryString.HasValue)
+        {
+            return null;
         }
 
         foreach (var (name, values) in request.Query)
@@ -122,19 +142,7 @@ public static partial class ProblemDetailsDefaults
             var (status, title, errors) = Describe(bad);
             LogBadRequest(logger, status, title);
             httpContext.Response.StatusCode = status;
-            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = status,
-                Title = title,
-                Type = status == StatusCodes.Status413PayloadTooLarge
-                    ? "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"
-                    : "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
-            };
-            if (errors is not null)
-            {
-                problem.Extensions["errors"] = errors;
-            }
-
+            var problem = Problem(status, title, errors);
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,

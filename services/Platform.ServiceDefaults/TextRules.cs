@@ -20,22 +20,20 @@ public static class TextRules
     /// A query value or path segment written as a date (yyyy-mm-dd) but outside the range: false. Anything else,
     /// a date in range or not a date at all, is left to the route to read.
     /// </summary>
-    public static bool IsPlausibleIfDate(string value)
+    public static bool IsPlausibleIfDate(ReadOnlySpan<char> value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length != 10 || value[4] != '-' || value[7] != '-' || !char.IsAsciiDigit(value[0]))
+        if (value.Length != 10 || value[4] != '-' || value[7] != '-' || value[..4].ContainsAnyExceptInRange('0', '9'))
         {
-            return true;
+            return true; // not written as a date
         }
 
-        return !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? !(value[..4].All(char.IsAsciiDigit)) // 2026-13-45: a date that does not exist is not plausible either
-            : IsPlausible(date);
+        // 2026-13-45: a date that does not exist is not plausible either.
+        return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && IsPlausible(date);
     }
 
-    public static char? FirstControl(string text, bool allowLineBreaks)
+    public static char? FirstControl(ReadOnlySpan<char> text, bool allowLineBreaks)
     {
-        ArgumentNullException.ThrowIfNull(text);
         foreach (var c in text)
         {
             if (char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'))

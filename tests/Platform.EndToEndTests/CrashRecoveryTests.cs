@@ -30,7 +30,8 @@ public class CrashRecoveryTests(RunningPlatform platform)
         });
 
         // Kill it (SIGKILL, no graceful stop) while events are being consumed, keep registering, then restart it.
-        await Eventually.UntilAsync(() => Count(), c => c >= 5, TimeSpan.FromSeconds(20));
+        Assert.True(await Eventually.UntilAsync(() => Count(), c => c >= 5, TimeSpan.FromSeconds(20)) >= 5,
+            "Coordination never counted 5 registrations: it would not be killed mid-stream.");
         await platform.Run.KillAsync("coordination");
         await Task.Delay(1000);
         await platform.Run.StartAsync("coordination");
