@@ -27,7 +27,7 @@ public static class MessagingRegistration
         builder.Services.AddDbContext<TDbContext>((sp, options) => options
             .UsePlatformPostgres(connectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName);
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         return builder;
     }
@@ -55,6 +55,14 @@ public static class MessagingRegistration
                 r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
                 r.Ignore<InvalidMessageException>();
             }));
+            // The broker is a dependency, not a condition of readiness: while it is down, writes still succeed
+            // (the outbox keeps their events) and reads never needed it.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "broker";
+                o.Tags.Clear();
+                o.Tags.Add(ServiceDefaultsExtensions.DependencyTag);
+            });
             configure?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

@@ -24,6 +24,17 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag of the checks that make <c>/alive</c>: the process itself, never a dependency.</summary>
     public const string LiveTag = "live";
 
+    /// <summary>
+    /// Tag of the checks that make <c>/health</c> (readiness): what the host needs to serve its own routes, i.e. its
+    /// own database. A check without it (the broker, another service) is reported on <c>/health/dependencies</c> and
+    /// in the <c>platform.health.status</c> metric, never taking the pod out of its Service: one outage must not
+    /// cascade into a total one.
+    /// </summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Tag of the checks of what the host uses but can live without for a while (the outbox covers the broker).</summary>
+    public const string DependencyTag = "dependency";
+
     /// <summary>ActivitySource names traced besides ASP.NET Core and HttpClient (gRPC clients ride on HttpClient).</summary>
     private static readonly string[] s_extraSources = ["MassTransit", "Npgsql", "Platform.Messaging"];
 
@@ -62,7 +73,7 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", "Platform.Messaging"))
+                .AddMeter("MassTransit", "Platform.Messaging", HealthMetrics.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(s_extraSources)
@@ -83,16 +94,24 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetrics>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o => o.Period = TimeSpan.FromSeconds(15));
         return builder;
     }
 
     /// <summary>
-    /// <c>/health</c>: readiness, every registered check (database, broker, ...), with a JSON report.
+    /// <c>/health</c>: readiness, the checks tagged <see cref="ReadyTag"/> (the host's own database), with a JSON report.
+    /// <c>/health/dependencies</c>: every check, dependencies included (broker, backends): a report, never a probe.
     /// <c>/alive</c>: liveness, the process only.
     /// </summary>
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        app.MapHealthChecks("/health/dependencies", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(LiveTag),

@@ -90,7 +90,7 @@ public class PatientFlowTests(RunningPlatform platform)
     {
         using var gateway = platform.CreateGatewayClient();
 
-        var health = await gateway.GetFromJsonAsync<JsonElement>("/health");
+        var health = await gateway.GetFromJsonAsync<JsonElement>("/health/dependencies");
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         foreach (var service in new[] { "patients", "missions", "funding", "coordination" })
         {

@@ -7,7 +7,9 @@ public static class RoutingExtensions
 {
     /// <summary>
     /// YARP routes and clusters from the <c>ReverseProxy</c> configuration section; destinations are logical names
-    /// (<c>http://patients</c>) resolved by service discovery; each backend's <c>/health</c> joins the gateway's.
+    /// (<c>http://patients</c>) resolved by service discovery. YARP probes each destination's <c>/health</c> (active health checks, per
+    /// cluster) and routes around a sick one; the backends' state is reported on the gateway's
+    /// <c>/health/dependencies</c>, never in its readiness: one service down must not take the whole API down.
     /// </summary>
     public static WebApplicationBuilder AddPlatformRouting(this WebApplicationBuilder builder)
     {
@@ -33,7 +35,7 @@ public static class RoutingExtensions
                         $"backend:{cluster.Key}",
                         sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
                         failureStatus: null,
-                        tags: ["backend"],
+                        tags: [ServiceDefaultsExtensions.DependencyTag],
                         timeout: TimeSpan.FromSeconds(5)));
                 }
             }
