@@ -21,6 +21,8 @@ public abstract partial class InboxConsumer<TMessage, TDbContext>(TDbContext db,
 {
     protected TDbContext Db { get; } = db;
 
+    protected ILogger Logger => logger;
+
     /// <summary>Name recorded in the inbox; stable across deployments.</summary>
     protected virtual string ConsumerName => GetType().Name;
 

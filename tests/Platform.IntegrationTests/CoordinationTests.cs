@@ -33,6 +33,7 @@ public class CoordinationTests(PlatformHosts hosts)
             () => _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}"), t => t.GetArrayLength() == 1);
         var task = tasks[0];
         Assert.Equal("Nurse", task.GetProperty("profession").GetString());
+        Assert.False(task.GetProperty("triage").GetBoolean());
         Assert.Equal(patient, task.GetProperty("patientId").GetGuid());
 
         var orientationId = (await consultation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orientations")[0].GetProperty("id").GetGuid();
@@ -57,6 +58,28 @@ public class CoordinationTests(PlatformHosts hosts)
         var done = await (await _coordination.PostAsync($"/api/coordination/tasks/{id}/done", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Done", done.GetProperty("status").GetString());
         Assert.False(done.GetProperty("overdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_orientation_of_a_kind_unknown_here_still_becomes_a_task_marked_for_triage()
+    {
+        // A newer Patients may orient to a kind this Coordination does not know: the follow-up must not be lost.
+        var commune = PlatformHosts.UniqueCommune();
+        await hosts.Observer.Publish(new PatientOrientated(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), commune, "Dietitian", "régime", DateOnly.FromDateTime(DateTime.UtcNow)));
+
+        var tasks = await Eventually.UntilAsync(
+            () => _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/tasks?commune={commune}"), t => t.GetArrayLength() == 1);
+        var task = Assert.Single(tasks.EnumerateArray());
+        Assert.Equal("Dietitian", task.GetProperty("kind").GetString());
+        Assert.Equal("Any", task.GetProperty("profession").GetString());
+        Assert.True(task.GetProperty("triage").GetBoolean());
+
+        // Any member of the territory may take it.
+        await CoordinationSetup.TerritoryAsync(_coordination, commune);
+        var pharmacist = await CoordinationSetup.MemberAsync(_coordination, commune, "Pharmacist");
+        var assigned = await _coordination.PostAsJsonAsync($"/api/coordination/tasks/{task.GetProperty("id").GetGuid()}/assign", new { memberId = pharmacist });
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal(0, await hosts.Broker.QueueDepthAsync("coordination-patient-orientated_error"));
     }
 
     [Fact]

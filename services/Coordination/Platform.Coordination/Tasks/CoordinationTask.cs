@@ -32,8 +32,20 @@ public sealed class CoordinationTask
     /// <summary>What the orientation asks: Specialist, NurseFollowUp, Pharmacy, SocialWorker.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The profession of the member who should take it.</summary>
+    /// <summary>The profession of the member who should take it; <see cref="AnyProfession"/> for a kind this version does not know.</summary>
     public required string Profession { get; init; }
+
+    /// <summary>The profession of a task whose kind is unknown here (from a newer Patients): any member may take it.</summary>
+    public const string AnyProfession = "Any";
+
+    /// <summary>The orientation kinds this version knows, and the profession each asks for.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ProfessionByKind = new Dictionary<string, string>
+    {
+        ["NurseFollowUp"] = "Nurse",
+        ["Pharmacy"] = "Pharmacist",
+        ["SocialWorker"] = "SocialWorker",
+        ["Specialist"] = "Doctor",
+    };
 
     public string? Note { get; init; }
 
@@ -49,8 +61,12 @@ public sealed class CoordinationTask
     public DateTimeOffset? DoneAt { get; set; }
 }
 
-/// <summary>Turns each orientation into one task for the right kind of member (once per orientation).</summary>
-public sealed class PatientOrientatedConsumer(CoordinationDbContext db, TimeProvider time, ILogger<PatientOrientatedConsumer> logger)
+/// <summary>
+/// Turns each orientation into one task for the right kind of member (once per orientation). An orientation of a kind
+/// this version does not know (a newer Patients) still becomes a task, for any member and marked for triage
+/// (<see cref="TaskResponse.Triage"/>), instead of faulting into the error queue: the patient's follow-up is not lost.
+/// </summary>
+public sealed partial class PatientOrientatedConsumer(CoordinationDbContext db, TimeProvider time, ILogger<PatientOrientatedConsumer> logger)
     : InboxConsumer<PatientOrientated, CoordinationDbContext>(db, logger)
 {
     /// <summary>Days a follow-up may wait before it is overdue.</summary>
@@ -59,14 +75,16 @@ public sealed class PatientOrientatedConsumer(CoordinationDbContext db, TimeProv
     protected override async Task ApplyAsync(ConsumeContext<PatientOrientated> context, CancellationToken cancellationToken)
     {
         var o = context.Message;
-        var profession = o.Kind switch
+        if (string.IsNullOrWhiteSpace(o.Kind) || o.Kind.Length > 64)
         {
-            "NurseFollowUp" => "Nurse",
-            "Pharmacy" => "Pharmacist",
-            "SocialWorker" => "SocialWorker",
-            "Specialist" => "Doctor",
-            _ => throw new InvalidMessageException($"PatientOrientated {context.MessageId}: unknown orientation kind '{o.Kind}'."),
-        };
+            throw new InvalidMessageException($"PatientOrientated {context.MessageId}: no orientation kind.");
+        }
+
+        if (!CoordinationTask.ProfessionByKind.TryGetValue(o.Kind, out var profession))
+        {
+            profession = CoordinationTask.AnyProfession;
+            LogUnknownKind(Logger, context.MessageId, o.Kind);
+        }
         if (await Db.Tasks.AnyAsync(t => t.OrientationId == o.OrientationId, cancellationToken))
         {
             return;
@@ -89,12 +107,16 @@ public sealed class PatientOrientatedConsumer(CoordinationDbContext db, TimeProv
             DueBy = now.AddDays(DueDays),
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PatientOrientated {MessageId}: orientation kind '{Kind}' is unknown to this version; the task is open to any member, marked for triage.")]
+    private static partial void LogUnknownKind(ILogger logger, Guid? messageId, string kind);
 }
 
 public sealed record AssignRequest(Guid? MemberId);
 
+/// <summary>A task. <see cref="Triage"/>: its kind is unknown to this version, so any member may take it.</summary>
 public sealed record TaskResponse(Guid Id, Guid PatientId, string CommuneCode, string Kind, string Profession, string? Note, TaskStatus Status,
-    Guid? AssignedMemberId, DateTimeOffset CreatedAt, DateTimeOffset DueBy, DateTimeOffset? DoneAt, bool Overdue);
+    Guid? AssignedMemberId, DateTimeOffset CreatedAt, DateTimeOffset DueBy, DateTimeOffset? DoneAt, bool Overdue, bool Triage);
 
 public static class TaskEndpoints
 {
@@ -147,7 +169,7 @@ public static class TaskEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["memberId"] = ["No member has this id."] });
         }
 
-        if (member.Profession.ToString() != task.Profession)
+        if (task.Profession != CoordinationTask.AnyProfession && member.Profession.ToString() != task.Profession)
         {
             return TypedResults.Problem(statusCode: 409, title: $"This task needs a {task.Profession}; the member is a {member.Profession}.",
                 extensions: new Dictionary<string, object?> { ["field"] = "memberId" });
@@ -178,5 +200,6 @@ public static class TaskEndpoints
     }
 
     private static TaskResponse ToResponse(CoordinationTask t, DateTimeOffset now) => new(t.Id, t.PatientId, t.CommuneCode, t.Kind, t.Profession, t.Note,
-        t.Status, t.AssignedMemberId, t.CreatedAt, t.DueBy, t.DoneAt, t.Status != TaskStatus.Done && t.DueBy < now);
+        t.Status, t.AssignedMemberId, t.CreatedAt, t.DueBy, t.DoneAt, t.Status != TaskStatus.Done && t.DueBy < now,
+        t.Profession == CoordinationTask.AnyProfession);
 }
