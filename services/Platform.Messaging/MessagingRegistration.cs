@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Platform.Messaging.ErrorQueues;
 
 namespace Platform.Messaging;
 
@@ -45,16 +46,23 @@ public static class MessagingRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        builder.Services.TryAddSingleton<ReceiveEndpointNames>();
+        builder.Services.TryAddSingleton<ErrorQueueBroker>();
+        builder.Services.AddHostedService<ErrorQueueMonitor>();
         builder.Services.AddMassTransit(x =>
         {
             // Queues are named after the service, then the consumer (coordination-mission-completed): two services
             // with a consumer of the same name each get their own queue instead of competing for one.
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceName(builder.Environment.ApplicationName), false));
-            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r =>
+            x.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
-                r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
-                r.Ignore<InvalidMessageException>();
-            }));
+                context.GetRequiredService<ReceiveEndpointNames>().Add(name); // its error queue is <name>_error
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    r.Ignore<InvalidMessageException>();
+                });
+            });
             // The broker is a dependency, not a condition of readiness: while it is down, writes still succeed
             // (the outbox keeps their events) and reads never needed it.
             x.ConfigureHealthCheckOptions(o =>

@@ -1,3 +1,4 @@
+using Platform.Messaging.ErrorQueues;
 using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination;
 using Platform.Coordination.Dashboard;
@@ -39,6 +40,7 @@ app.UsePlatformProblemDetails();
 app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapIndicators();
 app.MapTasks();
 app.MapZones();

@@ -1,3 +1,4 @@
+using Platform.Messaging.ErrorQueues;
 using Platform.Funding;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Funding.Budgets;
@@ -20,6 +21,7 @@ app.UsePlatformProblemDetails();
 app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapFunders();
 app.MapGrants();
 app.MapSplits();

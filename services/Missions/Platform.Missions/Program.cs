@@ -1,3 +1,4 @@
+using Platform.Messaging.ErrorQueues;
 using Platform.Messaging;
 using Platform.Messaging.Sagas;
 using Platform.Missions;
@@ -30,6 +31,7 @@ app.UsePlatformProblemDetails();
 app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapSites();
 app.MapPractitioners();
 app.MapMissions();

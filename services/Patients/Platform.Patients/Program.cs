@@ -1,3 +1,4 @@
+using Platform.Messaging.ErrorQueues;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
 using Platform.Patients;
@@ -31,6 +32,7 @@ app.UsePlatformProblemDetails();
 app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapRegistry();
 app.MapWaitingLists();
 app.MapReferents();
