@@ -8,6 +8,9 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public sealed class InputRejectedException : JsonException
 {
+    /// <summary>The field at fault below the JSON path where it was thrown (an element of a list), when there is one.</summary>
+    public string? Field { get; init; }
+
     public InputRejectedException()
     {
     }

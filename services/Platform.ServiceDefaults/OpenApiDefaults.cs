@@ -13,7 +13,7 @@ public static class OpenApiDefaults
     /// through the gateway (<c>/openapi/{service}.json</c>), so calls made from the docs page go through the gateway too.
     /// </summary>
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services, string title) =>
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddSchemaTransformer(TypesBehindConverters).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = title;
             document.Servers?.Clear();
@@ -43,4 +43,27 @@ public static class OpenApiDefaults
             ];
             return Task.CompletedTask;
         }));
+
+    /// <summary>
+    /// The input policy's converters (text, dates, enums by name) hide the types from the schema generator, which then
+    /// writes an empty schema; this puts them back: text is a string, a date a string of format date, an enum a
+    /// string among its names (the only values accepted).
+    /// </summary>
+    private static Task TypesBehindConverters(OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        var nullable = schema.Type is { } declared && declared.HasFlag(JsonSchemaType.Null) ? JsonSchemaType.Null : 0;
+        if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String | nullable;
+            schema.Enum = [.. Enum.GetNames(type).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))];
+        }
+        else if (type == typeof(string) || type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type == typeof(DateTime))
+        {
+            schema.Type = JsonSchemaType.String | nullable;
+            schema.Format ??= type == typeof(DateOnly) ? "date" : type == typeof(string) ? null : "date-time";
+        }
+
+        return Task.CompletedTask;
+    }
 }

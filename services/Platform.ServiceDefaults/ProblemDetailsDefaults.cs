@@ -124,7 +124,7 @@ public static partial class ProblemDetailsDefaults
             }
         }
 
-        return null;
+        return EnumQueryRule.BrokenBy(request.HttpContext);
     }
 
     private const string ControlRule = "Text without control characters.";
@@ -165,7 +165,7 @@ public static partial class ProblemDetailsDefaults
                 // The input policy's own words (allowed enum names, control characters), under the field at fault.
                 var message = rejected.Message.Split(" Path:", 2)[0];
                 return (400, "The request body breaks the input rules for this resource.",
-                    new Dictionary<string, string[]> { [FieldOf(rejected)] = [message] });
+                    new Dictionary<string, string[]> { [FieldOf(rejected, rejected.Field)] = [message] });
             }
 
             if (bad.InnerException is JsonException json)
@@ -182,8 +182,17 @@ public static partial class ProblemDetailsDefaults
             return (bad.StatusCode, "The request could not be read.", new Dictionary<string, string[]> { ["body"] = [bad.Message] });
         }
 
-        private static string FieldOf(JsonException json) =>
-            string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        private static string FieldOf(JsonException json, string? below = null)
+        {
+            var at = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? null : json.Path.TrimStart('$', '.');
+            return (at, below) switch
+            {
+                (null, null) => "body",
+                (null, _) => JsonNamingPolicy.CamelCase.ConvertName(below),
+                (_, null) => at,
+                _ => $"{at}.{JsonNamingPolicy.CamelCase.ConvertName(below)}",
+            };
+        }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request: {Status} {Title}")]
         private static partial void LogBadRequest(ILogger logger, int status, string title);

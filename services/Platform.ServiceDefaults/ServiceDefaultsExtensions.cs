@@ -49,11 +49,13 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddPlatformProblemDetails();
-        // The input policy for bodies, on every string and date of every route (see PlainTextConverter, PlausibleDateConverter).
+        // The input policy for bodies, on every string, date and list of every route (see PlainTextConverter, PlausibleDateConverter, NoNullElements).
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new PlainTextConverter());
             o.SerializerOptions.Converters.Add(new PlausibleDateConverter());
+            o.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+                o.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), NoNullElements.Modify);
         });
         // Kestrel reads only its endpoints from configuration; the limits (request body size...) are bound here.
         builder.Services.Configure<KestrelServerOptions>(o => builder.Configuration.GetSection("Kestrel:Limits").Bind(o.Limits));

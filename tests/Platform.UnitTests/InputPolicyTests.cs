@@ -83,6 +83,24 @@ public class InputPolicyTests
         Assert.Equal(["One of Red, Green."], errors!["colour"]);
     }
 
+    public sealed record Palette(IReadOnlyList<string>? Names, Paint[] Paints);
+
+    [Theory]
+    [InlineData("""{"names": ["a", null], "paints": []}""", "names[1]")]
+    [InlineData("""{"paints": [{"colour": "Red"}, null]}""", "paints[1]")]
+    public void A_list_refuses_null_elements_and_names_the_one_at_fault(string json, string field)
+    {
+        var options = new JsonSerializerOptions(s_options)
+        {
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { NoNullElements.Modify } },
+        };
+        var refused = Assert.Throws<InputRejectedException>(() => JsonSerializer.Deserialize<Palette>(json, options));
+        var (status, _, errors) = ProblemDetailsDefaults.BadRequestExceptionHandler.Describe(new BadHttpRequestException("Failed to read", 400, refused));
+        Assert.Equal(400, status);
+        Assert.Equal(["A list without null elements."], errors![field]);
+        Assert.Null(JsonSerializer.Deserialize<Palette>("""{"names": null, "paints": [{"colour": "Green"}]}""", options)!.Names);
+    }
+
     [Theory]
     [InlineData(2147483647)]
     [InlineData(100_001)]
