@@ -62,6 +62,8 @@ internal sealed class StartWatchdog(
         var pending = model.Resources
             .Where(r => r is ExecutableResource or ProjectResource or ContainerResource or IResourceWithParent)
             .Where(r => r.Name != "demo-data")
+            // Not started with the run: explicit-start resources, and the "<project>-rebuilder" Aspire adds per project.
+            .Where(r => !r.Annotations.OfType<ExplicitStartupAnnotation>().Any() && r.GetType().Name != "ProjectRebuilderResource")
             .Select(r => r.Name).ToHashSet();
         var lastReport = new Dictionary<string, string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();

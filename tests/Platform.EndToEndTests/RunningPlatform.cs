@@ -71,6 +71,8 @@ public sealed class RunningPlatform : IAsyncLifetime
             gateway.WithEnvironment("Gateway__RateLimit__PerPartner__e2e-limited", LimitedPermitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         Gateway = new GatewayAddress(Run.Endpoint("gateway", "http"), Run.Endpoint("gateway", "grpc"));
+        // The start watchdog must see the whole stack healthy, or it would stop the run at its timeout.
+        await Run.WaitForLogAsync((_, message) => message.StartsWith("Every resource is healthy", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         foreach (var service in s_services)
         {
             Databases[service] = TestDatabase.Existing(await Run.ConnectionStringAsync(service + "db"));
