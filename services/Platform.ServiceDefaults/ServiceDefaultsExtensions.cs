@@ -58,7 +58,11 @@ public static class ServiceDefaultsExtensions
                 o.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), NoNullElements.Modify);
         });
         // Kestrel reads only its endpoints from configuration; the limits (request body size...) are bound here.
-        builder.Services.Configure<KestrelServerOptions>(o => builder.Configuration.GetSection("Kestrel:Limits").Bind(o.Limits));
+        builder.Services.Configure<KestrelServerOptions>(o =>
+        {
+            builder.Configuration.GetSection("Kestrel:Limits").Bind(o.Limits);
+            o.ConfigureEndpointDefaults(KestrelRejections.Use); // Kestrel's own refusals as problem details too
+        });
         return builder;
     }
 

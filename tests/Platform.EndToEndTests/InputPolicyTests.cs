@@ -95,4 +95,33 @@ public class InputPolicyTests(RunningPlatform platform)
         Assert.True(errors.TryGetProperty("birthDate", out _));
         Assert.Equal(before, await platform.Databases["patients"].ScalarAsync<long>("SELECT count(*) FROM patients"));
     }
+
+    public static TheoryData<string, string, int, string> KestrelRefusals => new()
+    {
+        { "a NUL byte in the path", "GET /api/patients/\0 HTTP/1.1\r\nHost: gateway\r\n\r\n", 400, "request" },
+        { "a space in the path", "GET /api/pat ients HTTP/1.1\r\nHost: gateway\r\n\r\n", 400, "request" },
+        { "a URL of 20,000 characters", $"GET /api/patients?name={new string('a', 20_000)} HTTP/1.1\r\nHost: gateway\r\n\r\n", 414, "url" },
+        { "headers of 40,000 bytes", $"GET /api/patients HTTP/1.1\r\nHost: gateway\r\nX-Padding: {new string('a', 40_000)}\r\n\r\n", 431, "headers" },
+        { "a header without a colon", "GET /api/patients HTTP/1.1\r\nHost: gateway\r\nNot a header\r\n\r\n", 400, "request" },
+    };
+
+    /// <summary>What Kestrel refuses before any middleware still answers a problem document, not an empty body.</summary>
+    [Theory]
+    [MemberData(nameof(KestrelRefusals))]
+    public async Task A_request_the_server_cannot_parse_is_refused_with_problem_details(string what, string raw, int status, string field)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(platform.Gateway.BaseAddress.Host, platform.Gateway.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.Latin1.GetBytes(raw));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var response = await reader.ReadToEndAsync(); // the server closes the connection after a refusal
+
+        var (head, body) = (response.Split("\r\n\r\n", 2)[0], response.Split("\r\n\r\n", 2)[1]);
+        Assert.StartsWith($"HTTP/1.1 {status} ", head, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", head, StringComparison.Ordinal);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), what);
+    }
 }
