@@ -1,12 +1,39 @@
 namespace Platform.Contracts;
 
-/// <summary>INSEE commune code, shared by every service that names a commune: 5 characters, digits, or 2A/2B followed by 3 digits for Corsica.</summary>
+/// <summary>
+/// INSEE commune code, shared by every service that names a commune. Checked for its structure: a department that
+/// exists (01 to 95 but 20, 2A/2B for Corsica, 971 to 976 overseas) and a commune number from 001. Whether the commune
+/// itself exists is the reference geography's business.
+/// </summary>
 public static class InseeCode
 {
-    public static bool IsValid(string? code) =>
-        code is { Length: 5 }
-        && ((char.IsAsciiDigit(code[0]) && char.IsAsciiDigit(code[1])) || code.StartsWith("2A", StringComparison.Ordinal) || code.StartsWith("2B", StringComparison.Ordinal))
-        && code.AsSpan(2).IndexOfAnyExceptInRange('0', '9') < 0;
+    public static bool IsValid(string? code)
+    {
+        if (code is not { Length: 5 })
+        {
+            return false;
+        }
 
-    public const string Rule = "An INSEE commune code has 5 characters: digits, or 2A/2B and 3 digits for Corsica (e.g. 53130, 2A004).";
+        if (code.StartsWith("2A", StringComparison.Ordinal) || code.StartsWith("2B", StringComparison.Ordinal))
+        {
+            return AllDigits(code.AsSpan(2)) && code.AsSpan(2) is not "000";
+        }
+
+        if (!AllDigits(code))
+        {
+            return false;
+        }
+
+        var department = (code[0] - '0') * 10 + (code[1] - '0');
+        return department switch
+        {
+            97 => code[2] is >= '1' and <= '6' && code.AsSpan(3) is not "00", // Guadeloupe 971 … Mayotte 976
+            >= 1 and <= 95 and not 20 => code.AsSpan(2) is not "000",
+            _ => false, // 00, 20 (Corsica is 2A/2B since 1976), 96, 98 (not departments), 99 (abroad)
+        };
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> value) => value.IndexOfAnyExceptInRange('0', '9') < 0;
+
+    public const string Rule = "An INSEE commune code: a department (01 to 95, 2A/2B for Corsica, 971 to 976 overseas) and a commune number from 001 (e.g. 53130, 2A004, 97411).";
 }

@@ -13,7 +13,7 @@ public class CrashRecoveryTests(RunningPlatform platform)
     public async Task Killing_coordination_mid_stream_loses_and_duplicates_nothing()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         const int total = 60;
 
         var registrations = Task.Run(async () =>

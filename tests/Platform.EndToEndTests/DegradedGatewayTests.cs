@@ -35,7 +35,7 @@ public class DegradedGatewayTests(RunningPlatform platform)
             Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/api/coordination/territories")).StatusCode);
             Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/patients", new
             {
-                nir = Nirs.Valid(1947), firstName = "Marthe", lastName = "Secours", birthDate = "1947-06-01", communeCode = "53130",
+                nir = Nirs.Valid(1947), firstName = "Marthe", lastName = "Secours", birthDate = "1947-03-01", communeCode = "53130",
             })).StatusCode);
 
             using var report = await gateway.GetAsync("/health/dependencies");

@@ -17,7 +17,7 @@ public class IndicatorsPageTests(RunningPlatform platform)
     public async Task The_page_shows_the_territory_and_its_figures_move_within_two_seconds()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         var territory = await gateway.PostAsJsonAsync("/api/coordination/territories", new
         {
             name = $"CPTS du test {commune}",
@@ -56,7 +56,7 @@ public class IndicatorsPageTests(RunningPlatform platform)
         var clock = Stopwatch.StartNew();
         var registered = await gateway.PostAsJsonAsync("/api/patients", new
         {
-            nir = Nirs.Valid(1951), firstName = "Germaine", lastName = "Test", birthDate = "1951-06-01", communeCode = commune,
+            nir = Nirs.Valid(1951), firstName = "Germaine", lastName = "Test", birthDate = "1951-03-01", communeCode = commune,
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         await Eventually.UntilAsync(() => browser.TextAsync(cell), t => t == "1", TimeSpan.FromSeconds(10));

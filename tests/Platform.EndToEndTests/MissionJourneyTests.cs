@@ -16,7 +16,7 @@ public class MissionJourneyTests(RunningPlatform platform)
     public async Task Solidarity_days_in_a_red_zone_end_as_one_indemnity()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         var rpps = RppsNumbers.Valid();
         Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/missions/practitioners",
             new { rpps, firstName = "Hélène", lastName = "Morin", status = "Active", homeCommuneCode = "53130" })).StatusCode);

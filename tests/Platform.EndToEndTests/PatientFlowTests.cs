@@ -14,7 +14,7 @@ namespace Platform.EndToEndTests;
 [Collection(nameof(RunningPlatform))]
 public class PatientFlowTests(RunningPlatform platform)
 {
-    private static string UniqueCommune() => $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+    private static string UniqueCommune() => Communes.Unique();
 
     private static object Person(string commune, int year = 1946) =>
         new { nir = Nirs.Valid(year), firstName = "Odette", lastName = "Cosnard", birthDate = $"{year}-03-09", communeCode = commune };

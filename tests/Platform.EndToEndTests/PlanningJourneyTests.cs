@@ -16,7 +16,7 @@ public class PlanningJourneyTests(RunningPlatform platform)
     public async Task A_plan_covers_what_can_be_covered_explains_the_rest_and_becomes_missions()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         var sites = new List<Guid>();
         foreach (var name in new[] { "Centre A", "Centre B" })
         {

@@ -16,7 +16,7 @@ public class ReferentJourneyTests(RunningPlatform platform)
     public async Task A_referent_takes_the_patient_off_the_list_and_out_of_the_count()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         var territory = $"e2e-{Guid.NewGuid():N}"[..24];
         var rpps = RppsNumbers.Valid();
         Assert.Equal(HttpStatusCode.Created, (await gateway.PostAsJsonAsync("/api/missions/practitioners",
@@ -59,7 +59,7 @@ public class ReferentJourneyTests(RunningPlatform platform)
     public async Task A_centre_can_be_the_referent_and_a_second_referent_changes_no_count()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         var site = await (await gateway.PostAsJsonAsync("/api/missions/sites",
             new { name = $"Antenne {Guid.NewGuid():N}", kind = "Antenna", communeCode = commune })).Content.ReadFromJsonAsync<JsonElement>();
         var siteId = site.GetProperty("id").GetGuid();
@@ -111,7 +111,7 @@ public class ImportThroughGatewayTests(RunningPlatform platform)
     public async Task A_large_csv_goes_through_the_gateway_and_is_imported()
     {
         using var gateway = platform.CreateGatewayClient();
-        var commune = $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+        var commune = Communes.Unique();
         var csv = new System.Text.StringBuilder("nir;first_name;last_name;birth_date;commune_code\n");
         for (var i = 0; i < 2000; i++)
         {

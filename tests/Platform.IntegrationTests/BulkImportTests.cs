@@ -42,10 +42,10 @@ public class BulkImportTests(PlatformHosts hosts)
             {already};A;B;1950-03-01;{commune};;
             {badKey};Roger;Pichon;1950-03-02;{commune};;
             {Nirs.Valid(1980)};Simone;Hamon;1980-02-30;{commune};;
-            {Nirs.Valid(1980)};Simone;Hamon;1980-02-03;{commune};X;
-            {Nirs.Valid(1980)};Simone;Hamon;1980-02-03
+            {Nirs.Valid(1980)};Simone;Hamon;1980-03-03;{commune};X;
+            {Nirs.Valid(1980)};Simone;Hamon;1980-03-03
 
-            {Nirs.Valid(1980)};Simone;Hamon;1980-02-03;531;;
+            {Nirs.Valid(1980)};Simone;Hamon;1980-03-03;531;;
             """";
 
         var report = await ImportAsync(Csv(csv));

@@ -13,7 +13,6 @@ namespace Platform.IntegrationTests;
 [Collection(nameof(PlatformHosts))]
 public class ConsultationAndStatisticsTests(PlatformHosts hosts)
 {
-    private const string Rpps = "10101234564";
     private readonly HttpClient _patients = PlatformHosts.ClientOf(hosts.Patients);
 
     private PatientStatistics.PatientStatisticsClient Statistics()
@@ -35,7 +34,7 @@ public class ConsultationAndStatisticsTests(PlatformHosts hosts)
     public async Task A_consultation_with_orientations_publishes_one_event_each()
     {
         var patient = await RegisterAsync("53130");
-        var site = Guid.NewGuid();
+        var (site, rpps) = await hosts.MissionsReferencesAsync();
         var orientated = new System.Collections.Concurrent.ConcurrentBag<PatientOrientated>();
         var recorded = new System.Collections.Concurrent.ConcurrentBag<ConsultationRecorded>();
         var observer = hosts.Observer.ConnectReceiveEndpoint($"consultations-{Guid.NewGuid():N}", e =>
@@ -47,7 +46,7 @@ public class ConsultationAndStatisticsTests(PlatformHosts hosts)
 
         var response = await _patients.PostAsJsonAsync($"/api/patients/{patient}/consultations", new
         {
-            date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), siteId = site, practitionerRpps = Rpps, kind = "AssistedTeleconsultation",
+            date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), siteId = site, practitionerRpps = rpps, kind = "AssistedTeleconsultation",
             orientations = new object[] { new { kind = "NurseFollowUp", note = "pansement J+2" }, new { kind = "Pharmacy" } },
         });
 
@@ -70,6 +69,27 @@ public class ConsultationAndStatisticsTests(PlatformHosts hosts)
         { """{"date":"2026-01-05","siteId":"0192b0a4-7a30-7c41-a2f3-6a1c8d2f0e11","practitionerRpps":"10101234564","kind":"Telepathy"}""", "kind" },
         { """{"date":"2026-01-05","siteId":"0192b0a4-7a30-7c41-a2f3-6a1c8d2f0e11","practitionerRpps":"10101234564","kind":"Urgent","orientations":[{"note":"x"}]}""", "orientations[0].kind" },
     };
+
+    [Fact]
+    public async Task A_consultation_naming_a_site_or_practitioner_unknown_to_missions_is_a_400_and_writes_nothing()
+    {
+        var patient = await RegisterAsync("53130");
+        var (site, rpps) = await hosts.MissionsReferencesAsync();
+        var outbox = await hosts.PatientsDb.ScalarAsync<long>("SELECT count(*) FROM outbox_messages");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+
+        var unknownSite = await _patients.PostAsJsonAsync($"/api/patients/{patient}/consultations",
+            new { date = today, siteId = Guid.NewGuid(), practitionerRpps = rpps, kind = "Scheduled" });
+        var unknownPractitioner = await _patients.PostAsJsonAsync($"/api/patients/{patient}/consultations",
+            new { date = today, siteId = site, practitionerRpps = RppsNumbers.Valid(), kind = "Scheduled" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownSite.StatusCode);
+        Assert.Equal(["siteId"], (await unknownSite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPractitioner.StatusCode);
+        Assert.Equal(["practitionerRpps"], (await unknownPractitioner.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(outbox, await hosts.PatientsDb.ScalarAsync<long>("SELECT count(*) FROM outbox_messages"));
+        Assert.Equal(0L, await hosts.PatientsDb.ScalarAsync<long>($"SELECT count(*) FROM consultations WHERE patient_id = '{patient}'"));
+    }
 
     [Theory]
     [MemberData(nameof(BadConsultations))]

@@ -22,9 +22,10 @@ public class CoordinationTests(PlatformHosts hosts)
         {
             nir = Nirs.Valid(1948), firstName = "Odette", lastName = "Roux", birthDate = "1948-03-01", communeCode = commune,
         })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (site, rpps) = await hosts.MissionsReferencesAsync(commune);
         var consultation = await patients.PostAsJsonAsync($"/api/patients/{patient}/consultations", new
         {
-            date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), siteId = Guid.NewGuid(), practitionerRpps = RppsNumbers.Valid(),
+            date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), siteId = site, practitionerRpps = rpps,
             kind = "Scheduled", orientations = new[] { new { kind = "NurseFollowUp", note = "pansement" } },
         });
         Assert.Equal(HttpStatusCode.Created, consultation.StatusCode);

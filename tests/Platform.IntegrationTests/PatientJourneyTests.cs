@@ -157,6 +157,30 @@ public class PatientJourneyTests(PlatformHosts hosts)
     }
 
     [Fact]
+    public async Task An_update_that_contradicts_the_nir_is_refused_and_changes_nothing()
+    {
+        var commune = PlatformHosts.UniqueCommune();
+        var patient = await RegisterAsync(commune, 1955);
+        var read = await _patients.GetFromJsonAsync<JsonElement>($"/api/patients/{patient}");
+        var nirSex = read.GetProperty("nir").GetString()![0] == '1' ? "Male" : "Female";
+
+        var wrongMonth = await _patients.PutAsJsonAsync($"/api/patients/{patient}", new
+        {
+            firstName = "Paulette", lastName = "Hamon", birthDate = "1955-07-10", communeCode = commune,
+        });
+        var wrongSex = await _patients.PutAsJsonAsync($"/api/patients/{patient}", new
+        {
+            firstName = "Paulette", lastName = "Hamon", birthDate = "1955-03-10", communeCode = commune, sex = nirSex == "Male" ? "Female" : "Male",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongMonth.StatusCode);
+        Assert.True((await wrongMonth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("birthDate", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongSex.StatusCode);
+        Assert.True((await wrongSex.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("sex", out _));
+        Assert.Equal(read.GetProperty("birthDate").GetString(), (await _patients.GetFromJsonAsync<JsonElement>($"/api/patients/{patient}")).GetProperty("birthDate").GetString());
+    }
+
+    [Fact]
     public async Task Erasure_removes_the_identity_and_keeps_the_statistics()
     {
         var commune = PlatformHosts.UniqueCommune();
@@ -196,9 +220,9 @@ public class PatientJourneyTests(PlatformHosts hosts)
 
     [Theory]
     [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1899-05-01","communeCode":"53130"}""", "birthDate")]
-    [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1985-05-01","communeCode":"53130","sex":"Other"}""", "sex")]
-    [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1985-05-01","communeCode":"53130","email":"nope"}""", "email")]
-    [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1985-05-01","communeCode":"53130","hasAld":"yes"}""", "hasAld")]
+    [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1985-03-01","communeCode":"53130","sex":"Other"}""", "sex")]
+    [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1985-03-01","communeCode":"53130","email":"nope"}""", "email")]
+    [InlineData("""{"nir":"NIR","firstName":"A","lastName":"B","birthDate":"1985-03-01","communeCode":"53130","hasAld":"yes"}""", "hasAld")]
     public async Task More_bad_input_is_a_400_naming_the_field(string json, string field)
     {
         var response = await _patients.PostAsync("/api/patients",

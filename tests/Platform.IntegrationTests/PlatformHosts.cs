@@ -3,6 +3,10 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
+using Platform.Contracts.Grpc.Missions;
 using Platform.Contracts.Events;
 using Platform.Coordination;
 using Platform.Funding;
@@ -79,13 +83,35 @@ public sealed class PlatformHosts : IAsyncLifetime
     public async Task<int> CountInCoordination(string commune) =>
         (int)await CoordinationDb.ScalarAsync<long>($"SELECT coalesce(max(patients_without_gp), 0) FROM commune_indicators WHERE commune_code = '{commune}'");
 
-    public static string UniqueCommune() => $"{Random.Shared.Next(10, 96)}{Random.Shared.Next(0, 1000):000}";
+    public static string UniqueCommune() => Communes.Unique();
 
+    /// <summary>
+    /// Patients, with its gRPC clients of Missions (the practitioner and site directories it checks writes against)
+    /// going to the in-process Missions host: service discovery resolves the name, the test server answers.
+    /// </summary>
     private WebApplicationFactory<PatientsDbContext> StartPatients()
     {
-        var host = Host<PatientsDbContext>("patientsdb", PatientsDb);
+        var host = Host<PatientsDbContext>("patientsdb", PatientsDb).WithWebHostBuilder(b => b
+            .UseSetting("services:missions:grpc:0", "http://missions.test")
+            .ConfigureTestServices(services =>
+            {
+                services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => Missions.Server.CreateHandler());
+                services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>().ConfigurePrimaryHttpMessageHandler(() => Missions.Server.CreateHandler());
+            }));
         _ = host.Server;
         return host;
+    }
+
+    /// <summary>A practitioner and a site registered in Missions, for writes in Patients that must name real ones.</summary>
+    public async Task<(Guid SiteId, string Rpps)> MissionsReferencesAsync(string commune = "53130")
+    {
+        using var missions = ClientOf(Missions);
+        var rpps = RppsNumbers.Valid();
+        (await missions.PostAsJsonAsync("/api/missions/practitioners",
+            new { rpps, firstName = "Claire", lastName = "Vasseur", status = "Retired", homeCommuneCode = "53130" })).EnsureSuccessStatusCode();
+        var site = await missions.PostAsJsonAsync("/api/missions/sites", new { name = $"Centre {Guid.NewGuid():N}", kind = "CentreDeSante", communeCode = commune });
+        site.EnsureSuccessStatusCode();
+        return ((await site.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), rpps);
     }
 
     private WebApplicationFactory<T> Host<T>(string connectionName, TestDatabase db) where T : class =>

@@ -49,7 +49,7 @@ public sealed class ReadinessTests : IAsyncLifetime
 
         using var client = PlatformHosts.ClientOf(_patients);
         var created = await client.PostAsJsonAsync("/api/patients",
-            new { nir = Nirs.Valid(1958), firstName = "Odile", lastName = "Panne", birthDate = "1958-04-02", communeCode = "53130" });
+            new { nir = Nirs.Valid(1958), firstName = "Odile", lastName = "Panne", birthDate = "1958-03-02", communeCode = "53130" });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(1, await _db.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"));

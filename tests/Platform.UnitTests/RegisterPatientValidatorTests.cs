@@ -24,6 +24,17 @@ public class PatientValidationTests
         Assert.Equal(["birthDate"], Fields(Valid() with { BirthDate = new DateOnly(1949, 3, 15) }));
 
     [Fact]
+    public void Rejects_a_birth_month_that_the_nir_contradicts() =>
+        Assert.Equal(["birthDate"], Fields(Valid() with { BirthDate = new DateOnly(1948, 4, 15) }));
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(42)]
+    [InlineData(99)]
+    public void A_nir_whose_month_was_unknown_accepts_any_birth_month(int nirMonth) =>
+        Assert.Empty(Fields(Valid() with { Nir = Nirs.Valid(1948, month: nirMonth), BirthDate = new DateOnly(1948, 7, 1) }));
+
+    [Fact]
     public void Rejects_a_birth_date_in_the_future() => Assert.Contains("birthDate", Fields(Valid() with { BirthDate = s_today.AddDays(1) }));
 
     [Fact]
@@ -59,6 +70,15 @@ public class PatientValidationTests
     [InlineData("531300")]
     [InlineData("2C004")]
     [InlineData("53A30")]
+    [InlineData("00000")]
+    [InlineData("96001")]
+    [InlineData("20004")]
+    [InlineData("53000")]
+    [InlineData("2A000")]
+    [InlineData("97700")]
+    [InlineData("97100")]
+    [InlineData("98735")]
+    [InlineData("99134")]
     public void Rejects_a_malformed_commune_code(string code)
     {
         Assert.False(InseeCode.IsValid(code));
@@ -70,5 +90,8 @@ public class PatientValidationTests
     [InlineData("2A004")]
     [InlineData("2B033")]
     [InlineData("97411")]
+    [InlineData("01001")]
+    [InlineData("95690")]
+    [InlineData("97611")]
     public void Accepts_insee_codes_including_corsica(string code) => Assert.True(InseeCode.IsValid(code));
 }

@@ -1,10 +1,11 @@
-using Platform.Messaging.ErrorQueues;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
+using Platform.Messaging.ErrorQueues;
 using Platform.Patients;
 using Platform.Patients.Audit;
-using Platform.Patients.Consultations;
 using Platform.Patients.BulkImport;
+using Platform.Patients.Consultations;
+using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
@@ -25,6 +26,7 @@ builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
 builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
+builder.Services.AddScoped<MissionsReferences>();
 builder.Services.AddPlatformOpenApi("Patients: people without a referring GP");
 
 var app = builder.Build();

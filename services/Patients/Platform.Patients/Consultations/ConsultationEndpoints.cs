@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
 
 namespace Platform.Patients.Consultations;
@@ -132,7 +134,7 @@ public static class ConsultationEndpoints
     }
 
     internal static async Task<Results<Created<ConsultationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Guid id, RecordConsultationRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, RecordConsultationRequest request, PatientsDbContext db, MissionsReferences missions, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var errors = Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
@@ -145,6 +147,29 @@ public static class ConsultationEndpoints
         if (commune is null)
         {
             return RegistryEndpoints.NotFound(id);
+        }
+
+        try
+        {
+            var unknown = new Dictionary<string, string[]>();
+            if (await missions.SiteAsync(request.SiteId!.Value, ct) is null)
+            {
+                unknown["siteId"] = [MissionsReferences.UnknownSite];
+            }
+
+            if (await missions.PractitionerAsync(request.PractitionerRpps!, ct) is null)
+            {
+                unknown["practitionerRpps"] = [MissionsReferences.UnknownPractitioner];
+            }
+
+            if (unknown.Count > 0)
+            {
+                return TypedResults.ValidationProblem(unknown, title: "The consultation names a site or a practitioner the platform does not know.");
+            }
+        }
+        catch (RpcException ex) when (MissionsReferences.IsUnreachable(ex))
+        {
+            return MissionsReferences.Unreachable("the site and the practitioner");
         }
 
         var consultation = new Consultation

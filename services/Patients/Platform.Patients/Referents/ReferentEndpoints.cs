@@ -2,10 +2,11 @@ using System.Text.Json.Serialization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
-using Platform.Contracts;
+using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
 using Platform.Patients.WaitingLists;
 
@@ -62,8 +63,7 @@ public static class ReferentEndpoints
     }
 
     internal static async Task<Results<Ok<ReferentResponse>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        Guid id, AssignReferentRequest request, PatientsDbContext db, PractitionerDirectory.PractitionerDirectoryClient practitioners,
-        SiteDirectory.SiteDirectoryClient sites, TimeProvider time, CancellationToken ct)
+        Guid id, AssignReferentRequest request, PatientsDbContext db, MissionsReferences missions, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         switch (request.Kind)
@@ -96,28 +96,26 @@ public static class ReferentEndpoints
         {
             if (request.Kind == ReferentKind.Practitioner)
             {
-                var found = await practitioners.GetPractitionerAsync(new GetPractitionerRequest { Rpps = request.Rpps }, cancellationToken: ct);
-                if (!found.Found)
+                if (await missions.PractitionerAsync(request.Rpps!, ct) is not { } found)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rpps"] = ["No practitioner with this RPPS is known to the Missions service."] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rpps"] = [MissionsReferences.UnknownPractitioner] });
                 }
 
                 displayName = $"Dr {found.FirstName} {found.LastName}";
             }
             else
             {
-                var found = await sites.GetSiteAsync(new GetSiteRequest { Id = request.SiteId!.Value.ToString() }, cancellationToken: ct);
-                if (!found.Found)
+                if (await missions.SiteAsync(request.SiteId!.Value, ct) is not { } found)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site with this id is known to the Missions service."] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = [MissionsReferences.UnknownSite] });
                 }
 
-                displayName = found.Site.Name;
+                displayName = found.Name;
             }
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        catch (RpcException ex) when (MissionsReferences.IsUnreachable(ex))
         {
-            return TypedResults.Problem(statusCode: 503, title: "The Missions service cannot be reached to check the referent; try again.");
+            return MissionsReferences.Unreachable("the referent");
         }
 
         var now = time.GetUtcNow();

@@ -30,6 +30,9 @@ public static class Nir
     /// <summary>Two-digit year of birth encoded in positions 2-3.</summary>
     public static int BirthYearTwoDigits(string nir) => int.Parse(nir.AsSpan(1, 2), CultureInfo.InvariantCulture);
 
+    /// <summary>Month of birth encoded in positions 4-5 (01 to 12, or 20 to 42 / 50 to 99 when it was unknown).</summary>
+    public static int BirthMonth(string nir) => int.Parse(nir.AsSpan(3, 2), CultureInfo.InvariantCulture);
+
     private static string? Check(string nir)
     {
         if (nir.Length != 15)

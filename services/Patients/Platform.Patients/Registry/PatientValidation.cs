@@ -55,19 +55,40 @@ public static class PatientValidation
         ValidateDetails(request.Details, errors, today);
         if (nir is not null && !errors.ContainsKey("nir"))
         {
-            if (request.BirthDate is { } birth && !errors.ContainsKey("birthDate") && Nir.BirthYearTwoDigits(nir) != birth.Year % 100)
-            {
-                errors["birthDate"] = [$"The birth year {birth.Year} does not match the NIR (which says ..{Nir.BirthYearTwoDigits(nir):00})."];
-            }
-
-            var nirSex = nir[0] switch { '1' => Registry.Sex.Male, '2' => Registry.Sex.Female, _ => (Sex?)null };
-            if (request.Sex is { } sex && nirSex is { } expected && sex != expected)
-            {
-                errors["sex"] = [$"The NIR says {expected}."];
-            }
+            NirAgreement(nir, request.Details, errors);
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// What the NIR says must agree with the details, at registration and at every update: the year of birth
+    /// (positions 2-3), the month (4-5, when it is a month: 01 to 12; 20 to 42 and 50 to 99 mean it was unknown), and
+    /// the sex (1 male, 2 female; other first digits are temporary numbers that say nothing of it).
+    /// </summary>
+    public static void NirAgreement(string nir, PatientDetails details, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(nir);
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (details.BirthDate is { } birth && !errors.ContainsKey("birthDate"))
+        {
+            var month = Nir.BirthMonth(nir);
+            if (Nir.BirthYearTwoDigits(nir) != birth.Year % 100)
+            {
+                errors["birthDate"] = [$"The birth year {birth.Year} does not match the NIR (which says ..{Nir.BirthYearTwoDigits(nir):00})."];
+            }
+            else if (month is >= 1 and <= 12 && month != birth.Month)
+            {
+                errors["birthDate"] = [$"The birth month {birth.Month:00} does not match the NIR (which says {month:00})."];
+            }
+        }
+
+        var nirSex = nir[0] switch { '1' => Registry.Sex.Male, '2' => Registry.Sex.Female, _ => (Sex?)null };
+        if (details.Sex is { } sex && nirSex is { } expected && sex != expected)
+        {
+            errors["sex"] = [$"The NIR says {expected}."];
+        }
     }
 
     public static Dictionary<string, string[]> ValidateDetails(PatientDetails details, Dictionary<string, string[]>? errors = null, DateOnly? today = null)

@@ -172,9 +172,13 @@ public static class RegistryEndpoints
             return TypedResults.Problem(statusCode: 409, title: "This patient's identity was erased; it cannot be set again.");
         }
 
-        if (patient.Nir is { } nir && Nir.BirthYearTwoDigits(nir) != details.BirthDate!.Value.Year % 100)
+        if (patient.Nir is { } nir)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["birthDate"] = ["The birth year does not match the NIR."] });
+            PatientValidation.NirAgreement(nir, details, errors);
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The details contradict the patient's NIR.");
+            }
         }
 
         var from = patient.CommuneCode;
