@@ -49,6 +49,8 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddPlatformProblemDetails();
+        // Declarative checks on route and query parameters ([InseeCommune], [RppsNumber]...): a 400 naming the parameter.
+        builder.Services.AddValidation();
         // The input policy for bodies, on every string, date and list of every route (see PlainTextConverter, PlausibleDateConverter, NoNullElements).
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

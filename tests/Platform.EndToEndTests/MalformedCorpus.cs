@@ -50,7 +50,7 @@ public static class MalformedCorpus
                 foreach (var query in queries)
                 {
                     var name = (string)query["name"]!;
-                    foreach (var (value, breaks) in BrokenQueryValues(Resolve(query["schema"], schemas)))
+                    foreach (var (value, breaks) in BrokenQueryValues(Resolve(query["schema"], schemas)).Concat(BrokenIdentifiers(name)))
                     {
                         yield return new MalformedRequest($"query {name}: {breaks}", verb, $"{url}?{name}={Uri.EscapeDataString(value)}", valid);
                     }
@@ -86,6 +86,20 @@ public static class MalformedCorpus
         }
 
         return path;
+    }
+
+    /// <summary>Filters that name a commune or a practitioner, given a value that cannot be one.</summary>
+    private static IEnumerable<(string Value, string Breaks)> BrokenIdentifiers(string name)
+    {
+        if (name is "commune" or "communeCode")
+        {
+            yield return ("5313", "not an INSEE code");
+            yield return ("00000", "no such department");
+        }
+        else if (name is "rpps")
+        {
+            yield return ("12345678901", "a wrong RPPS check digit");
+        }
     }
 
     private static IEnumerable<(string Value, string Breaks)> BrokenQueryValues(JsonNode? schema)

@@ -83,6 +83,17 @@ public class CoordinationTests(PlatformHosts hosts)
         Assert.Equal(0, await hosts.Broker.QueueDepthAsync("coordination-patient-orientated_error"));
     }
 
+    [Theory]
+    [InlineData("/api/coordination/tasks?commune=5313", "commune")]
+    [InlineData("/api/coordination/tasks?commune=00000", "commune")]
+    public async Task A_filter_with_an_invalid_value_is_a_400_naming_it_not_an_empty_list(string url, string field)
+    {
+        var response = await _coordination.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
+    }
+
     [Fact]
     public async Task Overdue_tasks_are_visible()
     {

@@ -87,7 +87,7 @@ public static class IndicatorEndpoints
     }
 
     internal static async Task<Results<Ok<CommuneIndicatorResponse>, Ok<IndicatorPage>, ValidationProblem>> GetAsync(
-        CoordinationDbContext db, TimeProvider time, CancellationToken ct, string? commune = null, int page = 1, int pageSize = 50)
+        CoordinationDbContext db, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
         if (commune is not null)
         {
@@ -129,7 +129,7 @@ public static class IndicatorEndpoints
     }
 
     internal static async Task<Results<Ok<List<WeekIndicators>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
-        CoordinationDbContext db, TimeProvider time, CancellationToken ct, string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
+        CoordinationDbContext db, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
     {
         var (history, problem) = await IndicatorQueries.HistoryAsync(db, time, commune, territory, weeks, to, ct);
         return problem switch
@@ -141,7 +141,7 @@ public static class IndicatorEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HistoryCsvAsync(
-        CoordinationDbContext db, TimeProvider time, CancellationToken ct, string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
+        CoordinationDbContext db, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
     {
         var (history, problem) = await IndicatorQueries.HistoryAsync(db, time, commune, territory, weeks, to, ct);
         if (problem is not null)

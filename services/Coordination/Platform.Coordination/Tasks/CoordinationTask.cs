@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Coordination.Indicators;
 using Platform.Coordination.Territory;
@@ -130,7 +131,7 @@ public static class TaskEndpoints
     }
 
     internal static async Task<Ok<List<TaskResponse>>> ListAsync(CoordinationDbContext db, TimeProvider time, CancellationToken ct,
-        TaskStatus? status = null, string? commune = null, string? profession = null, bool overdue = false)
+        TaskStatus? status = null, [InseeCommune] string? commune = null, string? profession = null, bool overdue = false)
     {
         var now = time.GetUtcNow();
         var query = db.Tasks.AsNoTracking()

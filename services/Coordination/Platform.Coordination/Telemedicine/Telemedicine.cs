@@ -134,7 +134,7 @@ public static partial class TelemedicineEndpoints
         return TypedResults.Created($"/api/coordination/places/{place.Id}", ToResponse(place));
     }
 
-    internal static async Task<Ok<List<PlaceResponse>>> ListPlacesAsync(CoordinationDbContext db, CancellationToken ct, string? commune = null, bool? cabin = null)
+    internal static async Task<Ok<List<PlaceResponse>>> ListPlacesAsync(CoordinationDbContext db, CancellationToken ct, [InseeCommune] string? commune = null, bool? cabin = null)
     {
         var places = await db.Places.AsNoTracking().Where(p => (commune == null || p.CommuneCode == commune) && (cabin == null || p.HasCabin == cabin))
             .OrderBy(p => p.CommuneCode).ThenBy(p => p.Name).Take(1000).ToListAsync(ct);

@@ -113,7 +113,7 @@ public static class MemberEndpoints
     }
 
     internal static async Task<Results<Ok<MemberPage>, ValidationProblem>> ListAsync(CoordinationDbContext db, CancellationToken ct,
-        Profession? profession = null, string? commune = null, bool? available = null, int page = 1, int pageSize = 50)
+        Profession? profession = null, [InseeCommune] string? commune = null, bool? available = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
         var errors = RequestValidation.PagingErrors(page, pageSize);
         if (errors.Count > 0)

@@ -139,7 +139,7 @@ public static class IndemnityEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<List<IndemnityLineResponse>>, ValidationProblem>> ListAsync(FundingDbContext db, CancellationToken ct, string? rpps = null)
+    internal static async Task<Results<Ok<List<IndemnityLineResponse>>, ValidationProblem>> ListAsync(FundingDbContext db, CancellationToken ct, [RppsNumber] string? rpps = null)
     {
         if (rpps is not null && !Rpps.IsValid(rpps))
         {

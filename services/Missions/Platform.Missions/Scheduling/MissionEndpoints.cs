@@ -158,7 +158,7 @@ public static class MissionEndpoints
         return TypedResults.Created($"/api/missions/missions?rpps={rpps}", MissionResponse.From(mission));
     }
 
-    internal static async Task<Ok<List<MissionResponse>>> ListAsync(MissionsDbContext db, CancellationToken ct, string? rpps = null, Guid? siteId = null)
+    internal static async Task<Ok<List<MissionResponse>>> ListAsync(MissionsDbContext db, CancellationToken ct, [RppsNumber] string? rpps = null, Guid? siteId = null)
     {
         var missions = await db.Missions.AsNoTracking()
             .Where(m => (rpps == null || m.PractitionerRpps == rpps) && (siteId == null || m.SiteId == siteId))

@@ -97,7 +97,7 @@ public static class SiteEndpoints
         return TypedResults.Created($"/api/missions/sites/{site.Id}", SiteResponse.From(site));
     }
 
-    internal static async Task<Results<Ok<List<SiteResponse>>, ValidationProblem>> ListAsync(MissionsDbContext db, CancellationToken ct, string? commune = null)
+    internal static async Task<Results<Ok<List<SiteResponse>>, ValidationProblem>> ListAsync(MissionsDbContext db, CancellationToken ct, [InseeCommune] string? commune = null)
     {
         if (commune is not null && !InseeCode.IsValid(commune))
         {

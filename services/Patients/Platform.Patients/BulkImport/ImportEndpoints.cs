@@ -196,7 +196,7 @@ public static class ImportEndpoints
             : TypedResults.Problem(statusCode: 404, title: "No import has this id.");
 
     internal static async Task<Results<Ok<Paged<ImportErrorResponse>>, ValidationProblem, ProblemHttpResult>> ErrorsAsync(
-        Guid id, PatientsDbContext db, CancellationToken ct, int page = 1, int pageSize = 100)
+        Guid id, PatientsDbContext db, CancellationToken ct, [Page] int page = 1, [PageSize] int pageSize = 100)
     {
         var errors = RequestValidation.PagingErrors(page, pageSize);
         if (errors.Count > 0)

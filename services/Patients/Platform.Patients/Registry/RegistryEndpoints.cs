@@ -107,7 +107,7 @@ public static class RegistryEndpoints
     }
 
     internal static async Task<Results<Ok<Paged<PatientSummary>>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        PatientsDbContext db, HttpContext http, CancellationToken ct, string? name = null, string? commune = null, int page = 1, int pageSize = 50)
+        PatientsDbContext db, HttpContext http, CancellationToken ct, string? name = null, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
         if (!Caller.From(http).MaySeeIdentity)
         {

@@ -128,7 +128,7 @@ public static class WaitingListEndpoints
 
     internal static async Task<Results<Ok<RankedWaitingList>, ValidationProblem>> ListAsync(
         string scope, string key, PatientsDbContext db, IOptionsSnapshot<PriorityWeights> weights, TimeProvider time, HttpContext http,
-        CancellationToken ct, int page = 1, int pageSize = 50)
+        CancellationToken ct, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
         var errors = RequestValidation.PagingErrors(page, pageSize);
         if (!WaitingListId.TryCreate(scope, key, out var list, out var error))
