@@ -189,6 +189,7 @@ public static class MalformedCorpus
             yield return ("a\0b", "NUL character");
             yield return ("a\u001bb", "ESC character");
             yield return (new JsonObject { ["nested"] = 1 }, "an object for a text");
+            yield return (new string('a', 10_001), "a text longer than any field's bound");
         }
 
         foreach (var broken in BrokenScalars(schema))

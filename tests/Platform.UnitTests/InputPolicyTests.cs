@@ -47,6 +47,15 @@ public class InputPolicyTests
     public void An_enum_is_written_by_its_name() =>
         Assert.Contains("\"colour\":\"Green\"", JsonSerializer.Serialize(new Paint(Colour.Green, null, null), s_options), StringComparison.Ordinal);
 
+    [Fact]
+    public void Text_longer_than_any_field_of_its_kind_is_refused_with_the_bound()
+    {
+        Assert.Equal(new string('a', PlainTextConverter.Limit), Read($$"""{"colour": "Red", "name": "{{new string('a', PlainTextConverter.Limit)}}"}""").Name);
+        var refused = Assert.Throws<InputRejectedException>(() => Read($$"""{"colour": "Red", "name": "{{new string('a', PlainTextConverter.Limit + 1)}}"}"""));
+        Assert.StartsWith($"At most {PlainTextConverter.Limit} characters", refused.Message, StringComparison.Ordinal);
+        Assert.Throws<InputRejectedException>(() => Read($$"""{"colour": "Red", "notes": "{{new string('a', MultiLineTextConverter.Limit + 1)}}"}"""));
+    }
+
     [Theory]
     [InlineData("Jea\\u0000nne")]
     [InlineData("\\u001b[31mred")]
