@@ -31,6 +31,21 @@ public class MissionLifecycleTests(PlatformHosts hosts)
         return ((await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), rpps, commune);
     }
 
+    [Theory]
+    [InlineData("1901-01-07", "1901-01-12")]
+    [InlineData("2199-01-07", "2199-01-12")]
+    public async Task A_mission_dated_implausibly_far_from_today_is_a_400_on_its_start(string start, string end)
+    {
+        var (siteId, rpps) = await hosts.MissionsReferencesAsync();
+        var before = await hosts.MissionsDb.ScalarAsync<long>("SELECT count(*) FROM missions");
+        var response = await _missions.PostAsJsonAsync("/api/missions/missions",
+            new { kind = "WeeklyRotation", practitionerRpps = rpps, siteId, startDate = start, endDate = end });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("startDate", out _));
+        Assert.Equal(before, await hosts.MissionsDb.ScalarAsync<long>("SELECT count(*) FROM missions"));
+    }
+
     private Task<HttpResponseMessage> Move(Guid mission, string transition, object? body = null) =>
         body is null ? _missions.PostAsync($"/api/missions/missions/{mission}/{transition}", null) : _missions.PostAsJsonAsync($"/api/missions/missions/{mission}/{transition}", body);
 

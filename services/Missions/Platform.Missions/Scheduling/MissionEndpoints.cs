@@ -48,7 +48,10 @@ public static class MissionEndpoints
         return app;
     }
 
-    internal static Dictionary<string, string[]> ValidateShape(ScheduleMissionRequest r)
+    /// <summary>How far from today a mission may be scheduled or recorded, either way.</summary>
+    public const int PlausibleYears = 5;
+
+    internal static Dictionary<string, string[]> ValidateShape(ScheduleMissionRequest r, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         if (r.Kind is null)
@@ -72,7 +75,11 @@ public static class MissionEndpoints
             return errors;
         }
 
-        if (end < start)
+        if (start < today.AddYears(-PlausibleYears) || start > today.AddYears(PlausibleYears))
+        {
+            errors["startDate"] = [$"A mission starts within {PlausibleYears} years of today, either way."];
+        }
+        else if (end < start)
         {
             errors["endDate"] = ["The mission ends before it starts."];
         }
@@ -95,7 +102,7 @@ public static class MissionEndpoints
     internal static async Task<Results<Created<MissionResponse>, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
         ScheduleMissionRequest request, MissionsDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var errors = ValidateShape(request);
+        var errors = ValidateShape(request, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The mission cannot be scheduled as given.");
