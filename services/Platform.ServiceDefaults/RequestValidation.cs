@@ -12,23 +12,6 @@ public static class RequestValidation
     public static string[] RequiredOneOf<TEnum>() where TEnum : struct, Enum =>
         [$"Required: one of {string.Join(", ", Enum.GetNames<TEnum>())}."];
 
-    /// <summary>Paging errors (pages start at 1; 1 to <see cref="MaxPageSize"/> items), keyed by the field at fault.</summary>
-    public static Dictionary<string, string[]> PagingErrors(int page, int pageSize)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (page is < 1 or > MaxPage)
-        {
-            errors["page"] = [$"Pages go from 1 to {MaxPage}."];
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"Between 1 and {MaxPageSize}."];
-        }
-
-        return errors;
-    }
-
     /// <summary>Checks optional contact details (an e-mail address of 200 characters at most, a phone of 30), adding errors.</summary>
     public static void ContactErrors(string? email, string? phone, Dictionary<string, string[]> errors)
     {

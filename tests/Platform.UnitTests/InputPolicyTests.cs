@@ -115,7 +115,8 @@ public class InputPolicyTests
     [InlineData(100_001)]
     [InlineData(0)]
     public void A_page_out_of_range_is_refused_before_any_offset_is_computed(int page) =>
-        Assert.Equal(["Pages go from 1 to 100000."], RequestValidation.PagingErrors(page, 50)["page"]);
+        Assert.Equal("Pages go from 1 to 100000.",
+            new PageAttribute().GetValidationResult(page, new System.ComponentModel.DataAnnotations.ValidationContext(page) { MemberName = "page" })?.ErrorMessage);
 
     [Theory]
     [InlineData("0001-01-01")]

@@ -91,18 +91,7 @@ public static class IndicatorEndpoints
     {
         if (commune is not null)
         {
-            if (!InseeCode.IsValid(commune))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["commune"] = [InseeCode.Rule] });
-            }
-
             return TypedResults.Ok((await IndicatorQueries.LoadAsync(db, [commune], time, ct))[0]);
-        }
-
-        var errors = RequestValidation.PagingErrors(page, pageSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         var total = await db.CommuneIndicators.CountAsync(ct);

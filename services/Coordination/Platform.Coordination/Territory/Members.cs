@@ -115,12 +115,6 @@ public static class MemberEndpoints
     internal static async Task<Results<Ok<MemberPage>, ValidationProblem>> ListAsync(CoordinationDbContext db, CancellationToken ct,
         Profession? profession = null, [InseeCommune] string? commune = null, bool? available = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
-        var errors = RequestValidation.PagingErrors(page, pageSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var query = db.Members.AsNoTracking().Where(m => (profession == null || m.Profession == profession)
             && (commune == null || m.CommuneCode == commune) && (available == null || m.AvailableForFollowUps == available));
         var total = await query.CountAsync(ct);

@@ -141,11 +141,6 @@ public static class IndemnityEndpoints
 
     internal static async Task<Results<Ok<List<IndemnityLineResponse>>, ValidationProblem>> ListAsync(FundingDbContext db, CancellationToken ct, [RppsNumber] string? rpps = null)
     {
-        if (rpps is not null && !Rpps.IsValid(rpps))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rpps"] = [Rpps.Rule] });
-        }
-
         var lines = await (from l in db.IndemnityLines.AsNoTracking()
                            where rpps == null || l.PractitionerRpps == rpps
                            join p in db.PayoutItems on l.Id equals p.LineId into paid

@@ -99,11 +99,6 @@ public static class SiteEndpoints
 
     internal static async Task<Results<Ok<List<SiteResponse>>, ValidationProblem>> ListAsync(MissionsDbContext db, CancellationToken ct, [InseeCommune] string? commune = null)
     {
-        if (commune is not null && !InseeCode.IsValid(commune))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["commune"] = [InseeCode.Rule] });
-        }
-
         var sites = await db.Sites.AsNoTracking()
             .Where(s => commune == null || s.CommuneCode == commune)
             .OrderBy(s => s.CommuneCode).ThenBy(s => s.Name)

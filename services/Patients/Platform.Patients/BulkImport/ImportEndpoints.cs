@@ -198,12 +198,6 @@ public static class ImportEndpoints
     internal static async Task<Results<Ok<Paged<ImportErrorResponse>>, ValidationProblem, ProblemHttpResult>> ErrorsAsync(
         Guid id, PatientsDbContext db, CancellationToken ct, [Page] int page = 1, [PageSize] int pageSize = 100)
     {
-        var errors = RequestValidation.PagingErrors(page, pageSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         if (!await db.PatientImports.AnyAsync(i => i.Id == id, ct))
         {
             return TypedResults.Problem(statusCode: 404, title: "No import has this id.");

@@ -114,12 +114,7 @@ public static class RegistryEndpoints
             return Caller.Forbidden("search patients by identity");
         }
 
-        var errors = RequestValidation.PagingErrors(page, pageSize);
-        if (commune is not null && !InseeCode.IsValid(commune))
-        {
-            errors["commune"] = [InseeCode.Rule];
-        }
-
+        var errors = new Dictionary<string, string[]>();
         if (name is { Length: > 100 })
         {
             errors["name"] = ["At most 100 characters."];

@@ -130,7 +130,7 @@ public static class WaitingListEndpoints
         string scope, string key, PatientsDbContext db, IOptionsSnapshot<PriorityWeights> weights, TimeProvider time, HttpContext http,
         CancellationToken ct, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
-        var errors = RequestValidation.PagingErrors(page, pageSize);
+        var errors = new Dictionary<string, string[]>();
         if (!WaitingListId.TryCreate(scope, key, out var list, out var error))
         {
             errors[scope is WaitingListId.Territory or WaitingListId.Site ? "key" : "scope"] = [error!];
