@@ -30,7 +30,7 @@ internal static class EnumQueryRule
 
             foreach (var value in values)
             {
-                if (value is not null && !IsName(type, value))
+                if (value is not null && !EnumNames.IsName(type, value))
                 {
                     return (name, rule);
                 }
@@ -40,17 +40,12 @@ internal static class EnumQueryRule
         return null;
     }
 
-    private static bool IsName(Type type, string value) =>
-        value.Length > 0 && !char.IsAsciiDigit(value[0]) && value[0] is not ('-' or '+') && !value.Contains(',', StringComparison.Ordinal)
-        && Enum.TryParse(type, value, ignoreCase: true, out var parsed) && Enum.IsDefined(type, parsed!);
-
     private static (string Name, Type Enum, string Rule)[] EnumParameters(Endpoint endpoint) =>
         endpoint.Metadata.GetMetadata<MethodInfo>() is { } handler
             ? [.. handler.GetParameters()
                 .Select(p => (Parameter: p, Type: Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType))
                 .Where(p => p.Type.IsEnum && p.Parameter.GetCustomAttribute<FromRouteAttribute>() is null
                             && p.Parameter.GetCustomAttribute<FromBodyAttribute>() is null && p.Parameter.GetCustomAttribute<FromHeaderAttribute>() is null)
-                .Select(p => (p.Parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Parameter.Name!, p.Type,
-                    $"One of {string.Join(", ", Enum.GetNames(p.Type))}."))]
+                .Select(p => (p.Parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Parameter.Name!, p.Type, EnumNames.Rule(p.Type)))]
             : [];
 }

@@ -10,13 +10,11 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public sealed class StrictEnumConverter<TEnum> : JsonConverter<TEnum> where TEnum : struct, Enum
 {
-    private static readonly string s_allowed = $"One of {string.Join(", ", Enum.GetNames<TEnum>())}.";
+    private static readonly string s_allowed = EnumNames.Rule(typeof(TEnum));
 
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } name
-            && !char.IsAsciiDigit(name[0]) && name[0] != '-' && !name.Contains(',', StringComparison.Ordinal)
-            && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        if (reader.TokenType == JsonTokenType.String && EnumNames.TryParse<TEnum>(reader.GetString(), out var value))
         {
             return value;
         }
