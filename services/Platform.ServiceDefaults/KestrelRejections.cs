@@ -11,9 +11,9 @@ namespace Microsoft.Extensions.Hosting;
 /// Kestrel answers what it cannot parse (a raw NUL or a space in the URL, a URL or headers over its limits, a
 /// malformed header) itself, before any middleware, with an empty body and no hook to change it. This connection
 /// middleware gives those answers the problem details every other refusal has: on HTTP/1.x connections it holds back
-/// a response head that starts with a 4xx/5xx status, and when it is one of Kestrel's own (no body, connection
-/// closing, no content type) writes an RFC 9457 document after it. Every other response passes through untouched;
-/// only error heads are looked at, one status line each.
+/// a response head with a 4xx/5xx status that closes the connection, and when it is one of Kestrel's own (no body, no
+/// content type) writes an RFC 9457 document after it. Every other response passes through untouched:
+/// only the first write after each flush is looked at.
 /// </summary>
 public static class KestrelRejections
 {
@@ -48,13 +48,8 @@ public static class KestrelRejections
             return null;
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
-        {
-            ["type"] = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5",
-            ["title"] = title,
-            ["status"] = status,
-            ["errors"] = new Dictionary<string, string[]> { [field!] = [title] },
-        });
+        return JsonSerializer.SerializeToUtf8Bytes(
+            ProblemDetailsDefaults.Problem(status, title, new Dictionary<string, string[]> { [field!] = [title] }), JsonSerializerOptions.Web);
     }
 
     /// <summary>The same head and a problem body, if <paramref name="head"/> is one of Kestrel's own empty refusals.</summary>
@@ -89,7 +84,7 @@ public static class KestrelRejections
     }
 
     /// <summary>
-    /// Passes writes through, except the first write after a flush that starts with an error status line: that one,
+    /// Passes writes through, except the first write after a flush that is an error head closing the connection: that one,
     /// and what follows until the flush, is held (copied out as it is advanced, the inner writer not advanced),
     /// rewritten if it is a Kestrel refusal, then written. Memory is always the inner writer's, with a pipe's semantics
     /// kept: the rest of a lent block stays valid after an Advance, and a block lent again starts where the held write
@@ -117,7 +112,7 @@ public static class KestrelRejections
             if (_atStart)
             {
                 _atStart = false;
-                if (written.Length >= 10 && written.StartsWith("HTTP/1."u8) && written[9] is (byte)'4' or (byte)'5')
+                if (MayBeRefusal(written))
                 {
                     _held = new ArrayBufferWriter<byte>(512);
                 }
@@ -132,6 +127,14 @@ public static class KestrelRejections
                 inner.Advance(bytes);
             }
         }
+
+        /// <summary>
+        /// An error status line with the connection closing: Kestrel's refusals always close it, the app's error
+        /// responses (401, 404, 429…) keep it alive, so they pass through without being held or copied.
+        /// </summary>
+        private static bool MayBeRefusal(ReadOnlySpan<byte> written) =>
+            written.Length >= 10 && written.StartsWith("HTTP/1."u8) && written[9] is (byte)'4' or (byte)'5'
+            && written.IndexOf("\r\nConnection: close\r\n"u8) >= 0;
 
         public override async ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {

@@ -58,7 +58,7 @@ public static partial class ProblemDetailsDefaults
         return app;
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, Dictionary<string, string[]>? errors)
+    internal static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, Dictionary<string, string[]>? errors)
     {
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
