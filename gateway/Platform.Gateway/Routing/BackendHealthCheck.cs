@@ -1,28 +1,27 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// Asks a backend service for its own <c>/health</c>, through service discovery. The report is public (health needs
-/// no credential), so it says what happened, never the backend's address.
+/// A backend's health as YARP sees it: the state its active health checks (each destination's <c>/health</c>, every
+/// 5 s) and passive ones keep, so what the gateway reports is what it routes by, without probing the backend a second
+/// time. The report is public (health needs no credential), so it counts destinations, never names their addresses.
 /// </summary>
-internal sealed class BackendHealthCheck(IHttpClientFactory clients, Uri healthUri) : IHealthCheck
+internal sealed class BackendHealthCheck(IProxyStateLookup proxy, string clusterId) : IHealthCheck
 {
-    public const string ClientName = "backend-health";
-
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        if (!proxy.TryGetCluster(clusterId, out var cluster) || cluster.DestinationsState is not { AllDestinations.Count: > 0 } destinations)
         {
-            using var client = clients.CreateClient(ClientName);
-            using var response = await client.GetAsync(healthUri, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy($"answered {(int)response.StatusCode}")
-                : HealthCheckResult.Unhealthy($"answered {(int)response.StatusCode}");
+            return Task.FromResult(HealthCheckResult.Unhealthy("no destination resolved"));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy($"cannot be reached ({ex.GetType().Name})");
-        }
+
+        var sick = destinations.AllDestinations.Count(d => d.Health.Active == DestinationHealth.Unhealthy || d.Health.Passive == DestinationHealth.Unhealthy);
+        var total = destinations.AllDestinations.Count;
+        return Task.FromResult(sick < total
+            ? HealthCheckResult.Healthy($"{total - sick} of {total} destination(s) available")
+            : HealthCheckResult.Unhealthy($"every destination failed its health checks ({total})"));
     }
 }

@@ -26,19 +26,11 @@ public static class RoutingExtensions
         var health = builder.Services.AddHealthChecks();
         foreach (var cluster in proxy.GetSection("Clusters").GetChildren().Where(c => !c.Key.EndsWith("-grpc", StringComparison.Ordinal)))
         {
-            foreach (var destination in cluster.GetSection("Destinations").GetChildren())
-            {
-                var address = destination["Address"];
-                if (address is not null)
-                {
-                    health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-                        $"backend:{cluster.Key}",
-                        sp => new BackendHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
-                        failureStatus: null,
-                        tags: [ServiceDefaultsExtensions.DependencyTag],
-                        timeout: TimeSpan.FromSeconds(5)));
-                }
-            }
+            health.Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+                $"backend:{cluster.Key}",
+                sp => new BackendHealthCheck(sp.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>(), cluster.Key),
+                failureStatus: null,
+                tags: [ServiceDefaultsExtensions.DependencyTag]));
         }
 
         return builder;
