@@ -3,8 +3,7 @@
 # One cheap read route (GET /api/missions/sites, a few sites), measured with wrk in one run:
 #   direct      wrk → Missions
 #   nginx       wrk → nginx (plain reverse proxy, keep-alive upstream) → Missions
-#   gateway     wrk → gateway, route left anonymous: no authentication, no rate limit → Missions
-#   gateway+    wrk → gateway with an API key, role policy and the Redis rate limit → Missions
+#   gateway+    wrk → gateway with an API key, role policy, the Redis rate limit and the signed identity → Missions
 #   yarp        wrk → YARP's forwarder alone (bench/Platform.BareProxy: no auth, transforms, telemetry) → Missions,
 #               the floor of any YARP gateway on this machine
 # Prints req/s and p99 latency of each, and the ratios gateway+ ÷ nginx (req/s, goal ≥ 1.0) and
@@ -13,7 +12,11 @@
 # Every path is warmed up first (BENCH_WARMUP seconds each, default 5), then measured in BENCH_ROUNDS rounds (default
 # 3, order rotating); the figures and ratios are the medians.
 # BENCH_PIN=1 runs the backend and PostgreSQL on one core and the proxies and wrk on the other (see below).
-# BENCH_PATHS="gateway_auth gateway" measures only some paths (ratios need direct, nginx and gateway_auth).
+# BENCH_PATHS="gateway_auth yarp" measures only some paths (ratios need direct, nginx and gateway_auth).
+# Missions requires a platform identity on every request, as in production: the paths that do not go through the
+# gateway (direct, nginx, yarp) send one made for each wrk run (eng/platform-token.sh, valid 60 s: runs and warm-ups
+# must be shorter). The gateway makes its own from the API key. (A gateway route left anonymous cannot reach a service
+# any more, so that path is gone; YARP alone is the gateway's floor.)
 # BENCH_GATEWAY_ENV="NAME=value ..." adds settings to both gateways (e.g. DOTNET_gcServer=1, OTEL_SDK_DISABLED=true).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +32,8 @@ BACK_CPU=$(($(nproc) - 1))
 FRONT=()
 [ "$PIN" = 1 ] && FRONT=(taskset -c "$FRONT_CPU")
 source "$ROOT/eng/servers.sh"
+source "$ROOT/eng/platform-token.sh"
+[ "$DURATION" -le 55 ] && [ "$WARMUP" -le 55 ] || die "runs and warm-ups last at most 55 s (the identity sent to Missions lives 60 s)"
 start_servers
 for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk nginx-light >/dev/null; }
@@ -54,7 +59,7 @@ psql_local -qc "drop database if exists bench_missions" >/dev/null
 psql_local -qc "create database bench_missions" >/dev/null
 [ "$PIN" = 1 ] && for pid in $(pgrep -x postgres); do taskset -apc "$BACK_CPU" "$pid" >/dev/null; done
 
-MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 GATEWAY_ANON=5915 NGINX=5917 YARP=5919
+MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 NGINX=5917 YARP=5919
 KEY="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 IDENTITY="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
 quiet=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning)
@@ -72,15 +77,15 @@ wait_up() {
   die "$1 did not come up: $(tail -5 "$WORK"/*.log)"
 }
 
-# Missions in Development: without an identity key it serves the caller as "direct", so the same backend answers all
-# four paths (in Production it would require the gateway's signature).
+# Missions in Development (it migrates its database at start), checking every caller's identity as in production.
+identity() { printf 'Authorization: Bearer %s' "$(platform_token bench platform-admin region missions "$IDENTITY")"; }
 run missions "$ROOT/services/Missions/Platform.Missions/bin/Release/net10.0/Platform.Missions.dll" ASPNETCORE_ENVIRONMENT=Development \
-  "${quiet[@]}" ConnectionStrings__missionsdb="${PLATFORM_POSTGRES};Database=bench_missions" \
+  "${quiet[@]}" ConnectionStrings__missionsdb="${PLATFORM_POSTGRES};Database=bench_missions" Platform__Identity__Key="$IDENTITY" \
   Kestrel__Endpoints__Http__Url="http://127.0.0.1:$MISSIONS" Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$MISSIONS_GRPC"
 wait_up "http://127.0.0.1:$MISSIONS/health"
 for s in "Centre de santé de Craon|53084" "Antenne de Cossé-le-Vivien|53077" "Maison de santé d'Évron|53097"; do
   IFS='|' read -r name commune <<<"$s"
-  curl -fsS -o /dev/null -X POST "http://127.0.0.1:$MISSIONS/api/missions/sites" -H 'Content-Type: application/json' \
+  curl -fsS -o /dev/null -X POST "http://127.0.0.1:$MISSIONS/api/missions/sites" -H 'Content-Type: application/json' -H "$(identity)" \
     -d "{\"name\":\"$name\",\"kind\":\"CentreDeSante\",\"communeCode\":\"$commune\",\"linesPerWeek\":1}"
 done
 
@@ -88,18 +93,15 @@ gateway_env=(ASPNETCORE_ENVIRONMENT=Production "${quiet[@]}" Platform__Identity_
   services__missions__http__0="http://127.0.0.1:$MISSIONS" services__missions__grpc__0="http://127.0.0.1:$MISSIONS_GRPC"
   services__patients__http__0="http://127.0.0.1:$MISSIONS" services__funding__http__0="http://127.0.0.1:$MISSIONS"
   services__coordination__http__0="http://127.0.0.1:$MISSIONS"
-  Gateway__Partners__bench__KeyHash="$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)" Gateway__Partners__bench__Role=platform-admin
+  Gateway__Partners__bench__KeyHash="$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)" Gateway__Partners__bench__Role=platform-admin \
+  Gateway__Partners__bench__Scope=region
   Gateway__RateLimit__PermitPerSecond=10000000 ${BENCH_GATEWAY_ENV:-})
 GATEWAY_DLL="$ROOT/gateway/Platform.Gateway/bin/Release/net10.0/Platform.Gateway.dll"
 run gateway "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY" \
   Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2
-run gateway-anonymous "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY_ANON" \
-  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY_ANON + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2 \
-  ReverseProxy__Routes__missions-read__AuthorizationPolicy=anonymous
 run yarp "$ROOT/bench/Platform.BareProxy/bin/Release/net10.0/Platform.BareProxy.dll" DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 \
   BareProxy__Destination="http://127.0.0.1:$MISSIONS" ASPNETCORE_URLS="http://127.0.0.1:$YARP"
 wait_up "http://127.0.0.1:$GATEWAY/alive"
-wait_up "http://127.0.0.1:$GATEWAY_ANON/alive"
 wait_up "http://127.0.0.1:$YARP/health"
 
 cat >"$WORK/nginx.conf" <<EOF
@@ -151,6 +153,7 @@ measure() { # label, proxy pids (quoted list), url, extra wrk args...: one run, 
   printf '  %-12s %10s req/s   p99 %8s   CPU µs/request: proxy %4s  backend %4s  postgres %4s  %s\n' \
     "$label" "$rps" "$p99" "$cpu_proxy" "$cpu_backend" "$cpu_db" "${errors:+non-2xx: $errors}"
   echo "$rps $(to_ms "$p99") $cpu_proxy" >>"$WORK/$label"
+  [ -z "$errors" ] || die "$label: $errors answers were not 2xx (see $WORK/*.log): the figures would measure refusals"
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
 median() { # column of $WORK/<label>
@@ -164,8 +167,8 @@ median() { # column of $WORK/<label>
 # path is measured next (a gateway idle since its warm-up was seen costing the next run 200 µs a request).
 log "warming up every path (2 × ${WARMUP}s each)"
 for pass in 1 2; do
-  for target in "http://127.0.0.1:$MISSIONS" "http://127.0.0.1:$NGINX" "http://127.0.0.1:$GATEWAY_ANON" "http://127.0.0.1:$YARP"; do
-    "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$target/api/missions/sites" >/dev/null
+  for target in "http://127.0.0.1:$MISSIONS" "http://127.0.0.1:$NGINX" "http://127.0.0.1:$YARP"; do
+    "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$(identity)" "$target/api/missions/sites" >/dev/null
   done
   "${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "X-Api-Key: $KEY" "http://127.0.0.1:$GATEWAY/api/missions/sites" >/dev/null
   sleep 5
@@ -174,16 +177,15 @@ done
 # Rounds: every path once per round, the order rotating, so a slow spell of the machine does not fall on one path.
 echo
 echo "GET /api/missions/sites — "${FRONT[@]}" wrk -t2 -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, $(nproc) cores, $(date -u +%F)"
-read -r -a paths <<<"${BENCH_PATHS:-direct nginx gateway_auth gateway yarp}"
+read -r -a paths <<<"${BENCH_PATHS:-direct nginx gateway_auth yarp}"
 for ((round = 0; round < ROUNDS; round++)); do
   echo "round $((round + 1))"
   for ((i = 0; i < ${#paths[@]}; i++)); do
     case "${paths[$(((i + round) % ${#paths[@]}))]}" in
-      direct) measure direct "" "http://127.0.0.1:$MISSIONS/api/missions/sites" ;;
-      nginx) measure nginx "$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')" "http://127.0.0.1:$NGINX/api/missions/sites" ;;
+      direct) measure direct "" "http://127.0.0.1:$MISSIONS/api/missions/sites" -H "$(identity)" ;;
+      nginx) measure nginx "$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')" "http://127.0.0.1:$NGINX/api/missions/sites" -H "$(identity)" ;;
       gateway_auth) measure gateway_auth "$PID_gateway" "http://127.0.0.1:$GATEWAY/api/missions/sites" -H "X-Api-Key: $KEY" ;;
-      gateway) measure gateway "$PID_gateway_anonymous" "http://127.0.0.1:$GATEWAY_ANON/api/missions/sites" ;;
-      yarp) measure yarp "$PID_yarp" "http://127.0.0.1:$YARP/api/missions/sites" ;;
+      yarp) measure yarp "$PID_yarp" "http://127.0.0.1:$YARP/api/missions/sites" -H "$(identity)" ;;
     esac
   done
 done

@@ -13,6 +13,20 @@ internal sealed class PartnerKeys
 {
     public static readonly string[] Roles = ["platform-admin", "cpts-coordinator", "centre-staff", "practitioner", "funder", "ars-analyst"];
 
+    /// <summary>The communes of the demo territory (the CPTS of Laval, see Platform.DemoData).</summary>
+    private const string DemoTerritory = "communes:53130,53054,53201,53034,53119,53140,53247,53103";
+
+    /// <summary>Each demo partner's scope: what part of the territory its key acts on (docs/roles.md).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Scopes = new Dictionary<string, string>
+    {
+        ["platform-admin"] = "region",
+        ["cpts-coordinator"] = DemoTerritory,
+        ["centre-staff"] = "communes:53130",
+        ["practitioner"] = "practitioner:10101234564", // Claire Marchand, a volunteer of the demo data
+        ["funder"] = DemoTerritory,
+        ["ars-analyst"] = "region",
+    };
+
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
     private readonly LocalSecrets _secrets;
@@ -37,10 +51,10 @@ internal sealed class PartnerKeys
     /// <summary>Where the keys are listed.</summary>
     public string File { get; }
 
-    /// <summary>Gateway settings: partner → hash of its key, and role.</summary>
-    public IEnumerable<(string Partner, string Role, string KeyHash)> Partners =>
-        Roles.Select(role => ($"demo-{role}", role, Hash(_secrets.Value($"partner-key-{role}"))))
-            .Prepend(("developer", "platform-admin", Hash(_secrets.Value("gateway-api-key"))));
+    /// <summary>Gateway settings: partner → hash of its key, role and scope.</summary>
+    public IEnumerable<(string Partner, string Role, string Scope, string KeyHash)> Partners =>
+        Roles.Select(role => ($"demo-{role}", role, Scopes[role], Hash(_secrets.Value($"partner-key-{role}"))))
+            .Prepend(("developer", "platform-admin", "region", Hash(_secrets.Value("gateway-api-key"))));
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

@@ -28,6 +28,7 @@ Console.WriteLine($"  {new FileInfo(csvPath).Length / 1e6:F1} MB in {generated.E
 
 await using var db = await TestDatabase.CreateAsync("bench_patients");
 var port = FreePort();
+var identityKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 var dll = RepositoryRoot.File("services", "Patients", "Platform.Patients", "bin", configuration, "net10.0", "Platform.Patients.dll");
 var service = Process.Start(new ProcessStartInfo("dotnet", [dll])
 {
@@ -43,6 +44,7 @@ var service = Process.Start(new ProcessStartInfo("dotnet", [dll])
         ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}",
         ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{FreePort()}",
         ["Patients__Pseudonyms__Key"] = new string('b', 32),
+        ["Platform__Identity__Key"] = identityKey,
         ["Patients__Imports__Directory"] = Path.Combine(work.FullName, "spool"),
     },
 })!;
@@ -52,7 +54,7 @@ service.BeginOutputReadLine();
 service.BeginErrorReadLine();
 try
 {
-    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
+    using var http = new HttpClient(new SignedAsCoordinator(identityKey) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
     await Eventually.UntilAsync(async () => { try { return (await http.GetAsync("/health")).IsSuccessStatusCode; } catch (HttpRequestException) { return false; } }, ok => ok, TimeSpan.FromSeconds(60));
 
     // Baseline: COPY of the same file into a table like patients (same columns, indexes, unique NIR).
@@ -175,4 +177,17 @@ static int FreePort()
     using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
     listener.Start();
     return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+/// <summary>Each request carries the platform identity the gateway would sign for a regional coordinator.</summary>
+internal sealed class SignedAsCoordinator(string key) : DelegatingHandler
+{
+    private readonly Microsoft.IdentityModel.Tokens.SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(key));
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            Platform.ServiceDefaults.Security.PlatformToken.Create("bench", "cpts-coordinator", "region", "patients", DateTimeOffset.UtcNow, _key));
+        return base.SendAsync(request, cancellationToken);
+    }
 }

@@ -118,13 +118,13 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
-        app.MapHealthChecks("/health/dependencies", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        }).AllowAnonymous(); // probes carry no identity; the reports name checks, never data
+        app.MapHealthChecks("/health/dependencies", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.ServiceDefaults.Security;
 using Platform.Testing;
 
 namespace Platform.EndToEndTests;
@@ -24,10 +25,10 @@ public class GatewayProtectionTests(RunningPlatform platform)
         return client;
     }
 
-    private async Task<JsonElement> CreateKeyAsync(string partner, string role)
+    private async Task<JsonElement> CreateKeyAsync(string partner, string role, string scope = "region")
     {
         using var admin = platform.CreateGatewayClient();
-        var created = await admin.PostAsJsonAsync("/admin/keys", new { partner, role });
+        var created = await admin.PostAsJsonAsync("/admin/keys", new { partner, role, scope });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return await created.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -59,11 +60,13 @@ public class GatewayProtectionTests(RunningPlatform platform)
     [Fact]
     public async Task Rotating_a_key_gives_a_new_one_and_ends_the_old_one()
     {
-        var issued = await CreateKeyAsync("cpts-rotation", "cpts-coordinator");
+        var issued = await CreateKeyAsync("cpts-rotation", "cpts-coordinator", "communes:53130,53054");
         using var admin = platform.CreateGatewayClient();
         var rotated = await admin.PostAsJsonAsync($"/admin/keys/{issued.GetProperty("id").GetString()}/rotate", new { graceSeconds = 0 });
         Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
-        var fresh = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        var renewal = await rotated.Content.ReadFromJsonAsync<JsonElement>();
+        var fresh = renewal.GetProperty("key").GetString()!;
+        Assert.Equal("communes:53054,53130", renewal.GetProperty("scope").GetString()); // same partner, role and scope
 
         using var old = Client(platform.Gateway.BaseAddress, issued.GetProperty("key").GetString());
         using var renewed = Client(platform.Gateway.BaseAddress, fresh);
@@ -73,6 +76,14 @@ public class GatewayProtectionTests(RunningPlatform platform)
         var bad = await admin.PostAsJsonAsync("/admin/keys", new { partner = "Not A Name", role = "mayor" });
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("partner", out _) && errors.TryGetProperty("role", out _));
+
+        // A scope its role may not have, or no scope, is refused naming it: a practitioner acts on their own patients only.
+        foreach (var scope in new[] { "region", "communes:00000", "", null })
+        {
+            var unscoped = await admin.PostAsJsonAsync("/admin/keys", new { partner = "dr-martin", role = "practitioner", scope });
+            Assert.Equal(HttpStatusCode.BadRequest, unscoped.StatusCode);
+            Assert.True((await unscoped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("scope", out _), $"scope {scope}");
+        }
     }
 
     [Fact]
@@ -117,7 +128,7 @@ public class GatewayProtectionTests(RunningPlatform platform)
         Assert.Equal(HttpStatusCode.OK, (await configured.GetAsync("/api/missions/sites")).StatusCode); // rate limit fails open
         var unknown = await stored.GetAsync("/api/missions/sites");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await configured.PostAsJsonAsync("/admin/keys", new { partner = "x-y", role = "funder" })).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await configured.PostAsJsonAsync("/admin/keys", new { partner = "x-y", role = "funder", scope = "region" })).StatusCode);
     }
 
     [Fact]
@@ -172,20 +183,24 @@ public class GatewayProtectionTests(RunningPlatform platform)
         await using var gateway = await RunningPlatform.StartGatewayAsync("gateway-headers", environment);
         using var client = Client(gateway.BaseAddress, platform.RoleKeys["centre-staff"]);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/missions/sites");
-        request.Headers.Add("X-Platform-Role", "platform-admin"); // forged: dropped
+        request.Headers.Add("X-Platform-Role", "platform-admin"); // made up: passed on as any header, meaning nothing
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "forged"); // replaced
         request.Headers.Add("X-Correlation-Id", "ticket-99");
 
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
 
         var headers = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(headers["X-Api-Key"]);
-        Assert.Null(headers["Authorization"]);
-        Assert.Null(headers["X-Platform-Role"]);
         Assert.Equal("ticket-99", headers["X-Correlation-Id"]);
         Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", headers["traceparent"]);
-        var identity = Microsoft.Extensions.Hosting.PlatformIdentity.Verify(headers["X-Platform-Identity"], DateTimeOffset.UtcNow,
-            System.Text.Encoding.UTF8.GetBytes(platform.IdentityKey));
-        Assert.Equal(("e2e-centre-staff", "centre-staff"), identity);
+        var authorization = headers["Authorization"]!;
+        Assert.StartsWith("Bearer ", authorization, StringComparison.Ordinal);
+        var identity = await Platform.ServiceDefaults.Security.PlatformToken.ValidateAsync(authorization["Bearer ".Length..],
+            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(platform.IdentityKey)), "missions", TimeProvider.System);
+        Assert.NotNull(identity);
+        Assert.Equal("e2e-centre-staff", identity.Partner());
+        Assert.Equal("centre-staff", identity.Role());
+        Assert.Equal(RunningPlatform.RoleScopes["centre-staff"], identity.FindFirst("scope")?.Value);
     }
 
     [Fact]

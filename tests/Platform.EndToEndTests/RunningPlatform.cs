@@ -31,6 +31,17 @@ public sealed class RunningPlatform : IAsyncLifetime
     public Dictionary<string, string> RoleKeys { get; } = new[] { "platform-admin", "cpts-coordinator", "centre-staff", "practitioner", "funder", "ars-analyst" }
         .ToDictionary(r => r, _ => NewKey());
 
+    /// <summary>The scope of each role's key: the widest its role may have (scoped keys are created by the scope tests).</summary>
+    public static readonly IReadOnlyDictionary<string, string> RoleScopes = new Dictionary<string, string>
+    {
+        ["platform-admin"] = "region",
+        ["cpts-coordinator"] = "region",
+        ["centre-staff"] = "communes:53130",
+        ["practitioner"] = "practitioner:10101234564",
+        ["funder"] = "region",
+        ["ars-analyst"] = "region",
+    };
+
     /// <summary>A partner with a low rate limit, for the limit tests.</summary>
     public string LimitedKey { get; } = NewKey();
 
@@ -65,7 +76,8 @@ public sealed class RunningPlatform : IAsyncLifetime
             foreach (var (partner, role, key) in Partners())
             {
                 gateway.WithEnvironment($"Gateway__Partners__{partner}__KeyHash", Hash(key))
-                    .WithEnvironment($"Gateway__Partners__{partner}__Role", role);
+                    .WithEnvironment($"Gateway__Partners__{partner}__Role", role)
+                    .WithEnvironment($"Gateway__Partners__{partner}__Scope", RoleScopes[role]);
             }
 
             gateway.WithEnvironment("Gateway__RateLimit__PerPartner__e2e-limited", LimitedPermitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));

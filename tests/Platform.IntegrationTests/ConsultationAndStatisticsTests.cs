@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grpc.Net.Client;
 using MassTransit;
 using Platform.Contracts.Events;
 using Platform.Contracts.Grpc.Patients;
@@ -17,8 +16,7 @@ public class ConsultationAndStatisticsTests(PlatformHosts hosts)
 
     private PatientStatistics.PatientStatisticsClient Statistics()
     {
-        var channel = GrpcChannel.ForAddress(hosts.Patients.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = hosts.Patients.Server.CreateHandler() });
-        return new PatientStatistics.PatientStatisticsClient(channel);
+        return new PatientStatistics.PatientStatisticsClient(PlatformHosts.GrpcChannelOf(hosts.Patients));
     }
 
     private async Task<Guid> RegisterAsync(string commune, int year = 1960, bool ald = false)

@@ -12,6 +12,7 @@ using Platform.Coordination;
 using Platform.Funding;
 using Platform.Missions;
 using Platform.Patients;
+using Platform.ServiceDefaults.Security;
 using Platform.Testing;
 
 namespace Platform.IntegrationTests;
@@ -121,25 +122,48 @@ public sealed class PlatformHosts : IAsyncLifetime
             .UseSetting("ConnectionStrings:messaging", Broker.Uri.ToString())
             .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200")
             .UseSetting("Patients:Pseudonyms:Key", PseudonymKey)
-            .UseSetting(PlatformIdentity.KeySetting, IdentityKey));
+            .UseSetting(PlatformToken.KeySetting, IdentityKey));
 
     public const string PseudonymKey = "integration-tests-pseudonym-key-0123456789";
 
     /// <summary>The key the gateway would sign identities with; the hosts verify them with it.</summary>
     public const string IdentityKey = "integration-tests-identity-key-0123456789abcdef";
 
-    /// <summary>A client of a host that presents the identity the gateway would sign for this partner and role.</summary>
-    public static HttpClient ClientOf<T>(WebApplicationFactory<T> host, string partner = "integration-tests", string role = "platform-admin")
+    /// <summary>
+    /// A client of a host that presents the identity the gateway would sign for this partner, role and scope, for
+    /// the host's service (the audience: <c>PatientsDbContext</c> → <c>patients</c>).
+    /// </summary>
+    public static HttpClient ClientOf<T>(WebApplicationFactory<T> host, string partner = "integration-tests", string role = "platform-admin", string scope = "region")
         where T : class =>
-        host.CreateDefaultClient(new SignedIdentityHandler(partner, role));
+        host.CreateDefaultClient(new SignedIdentityHandler(partner, role, scope, AudienceOf<T>()));
 
-    /// <summary>Signs a fresh gateway identity for every request, as the gateway does.</summary>
-    private sealed class SignedIdentityHandler(string partner, string role) : DelegatingHandler
+    /// <summary>
+    /// A gRPC channel to a host; with a <paramref name="caller"/> (a service name, role service), every call carries
+    /// that service's identity, as the platform's gRPC clients do; without one, calls carry none.
+    /// </summary>
+    public static Grpc.Net.Client.GrpcChannel GrpcChannelOf<T>(WebApplicationFactory<T> host, string? caller = "coordination")
+        where T : class
+    {
+        HttpMessageHandler handler = host.Server.CreateHandler();
+        if (caller is not null)
+        {
+            handler = new SignedIdentityHandler(caller, PlatformRoles.Service, "region", AudienceOf<T>()) { InnerHandler = handler };
+        }
+
+        return Grpc.Net.Client.GrpcChannel.ForAddress(host.Server.BaseAddress, new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = handler });
+    }
+
+    public static string AudienceOf<T>() => typeof(T).Name.Replace("DbContext", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    public static string Token(string partner, string role, string scope, string audience, DateTimeOffset? at = null, string key = IdentityKey) =>
+        PlatformToken.Create(partner, role, scope, audience, at ?? DateTimeOffset.UtcNow, new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>Signs a fresh identity for every request, as the gateway does.</summary>
+    private sealed class SignedIdentityHandler(string partner, string role, string scope, string audience) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Headers.Remove(PlatformIdentity.Header);
-            request.Headers.Add(PlatformIdentity.Header, PlatformIdentity.Sign(partner, role, DateTimeOffset.UtcNow, System.Text.Encoding.UTF8.GetBytes(IdentityKey)));
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(partner, role, scope, audience));
             return base.SendAsync(request, cancellationToken);
         }
     }

@@ -26,7 +26,7 @@ public sealed class ReadinessTests : IAsyncLifetime
             .UseSetting("ConnectionStrings:patientsdb", _db.ConnectionString)
             .UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{ClosedPort()}/")
             .UseSetting("Patients:Pseudonyms:Key", PlatformHosts.PseudonymKey)
-            .UseSetting(Microsoft.Extensions.Hosting.PlatformIdentity.KeySetting, PlatformHosts.IdentityKey));
+            .UseSetting(Platform.ServiceDefaults.Security.PlatformToken.KeySetting, PlatformHosts.IdentityKey));
         _ = _patients.Server;
     }
 

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Partners;
 
@@ -14,6 +16,9 @@ public sealed class PartnerCredential
 
     /// <summary>The partner's role (platform-admin, cpts-coordinator, centre-staff, practitioner, funder, ars-analyst).</summary>
     public string Role { get; set; } = string.Empty;
+
+    /// <summary>What part of the territory the partner acts on (<c>region</c>, <c>communes:…</c>, <c>site:…</c>, <c>practitioner:…</c>).</summary>
+    public string Scope { get; set; } = string.Empty;
 }
 
 public sealed class PartnerOptions
@@ -53,7 +58,9 @@ public sealed class ApiKeyAuthenticationHandler(
         switch (result)
         {
             case KeyLookup.Found:
-                var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, partner!.Name), new Claim(ClaimTypes.Role, partner.Role)], SchemeName);
+                var identity = new ClaimsIdentity(
+                    [new Claim(PlatformToken.PartnerClaim, partner!.Name), new Claim(PlatformToken.RoleClaim, partner.Role), new Claim(PartnerScope.ClaimType, partner.Scope)],
+                    SchemeName, PlatformToken.PartnerClaim, PlatformToken.RoleClaim);
                 return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
             case KeyLookup.StoreUnavailable:
                 Context.Items[StoreDown] = true;
@@ -97,10 +104,13 @@ public static class PartnerAuthenticationExtensions
         builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PartnerDirectory>();
-        builder.Services.Configure<PartnerOptions>(builder.Configuration.GetSection("Gateway"));
+        builder.Services.AddOptions<PartnerOptions>().Bind(builder.Configuration.GetSection("Gateway"))
+            .Validate(o => o.Partners.All(p => PlatformRoles.Partners.Contains(p.Value.Role) && Roles.CheckScope(p.Value.Role, p.Value.Scope, out _) is null),
+                "Gateway:Partners: each partner needs a Role among " + string.Join(", ", PlatformRoles.Partners) + " and a Scope its role may have (see docs/roles.md).")
+            .ValidateOnStart();
         builder.Services.Configure<Protection.RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimit"));
         builder.Services.AddPartnerSchemes(builder.Configuration);
-        builder.Services.AddAuthorizationBuilder().AddRoutePolicies(builder.Configuration);
+        builder.Services.AddAuthorizationBuilder().AddPlatformPolicies();
         return builder;
     }
 }

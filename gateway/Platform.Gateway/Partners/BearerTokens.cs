@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Partners;
 
 /// <summary>
 /// Bearer tokens from an OpenID Connect issuer (<c>Gateway:Jwt</c>): a regional identity provider, or Pro Santé
 /// Connect. The issuer's signing keys come from its discovery document; the token must be for <see cref="Audience"/>,
-/// unexpired, and carry the partner (<see cref="PartnerClaim"/>) and a platform role (<see cref="RoleClaim"/>).
+/// unexpired, and carry the partner (<see cref="PartnerClaim"/>), a platform role (<see cref="RoleClaim"/>) and
+/// optionally a scope (<see cref="ScopeClaim"/>); the principal keeps those three only, under the platform's claim names.
 /// </summary>
 public sealed class BearerTokenOptions
 {
@@ -18,6 +21,9 @@ public sealed class BearerTokenOptions
     public string PartnerClaim { get; set; } = "azp";
 
     public string RoleClaim { get; set; } = "role";
+
+    /// <summary>The claim with the partner's scope (<c>region</c>, <c>communes:…</c>…); without it the partner sees no patient.</summary>
+    public string ScopeClaim { get; set; } = "platform_scope";
 
     /// <summary>Only a development issuer may be plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
@@ -60,11 +66,18 @@ public static class BearerTokens
                 OnTokenValidated = context =>
                 {
                     var principal = context.Principal!;
-                    if (principal.FindFirst(bearer.PartnerClaim) is null || principal.FindAll(bearer.RoleClaim).Count() != 1)
+                    var roles = principal.FindAll(bearer.RoleClaim).ToList();
+                    if (principal.FindFirst(bearer.PartnerClaim) is not { } partner || roles.Count != 1 || !PlatformRoles.Partners.Contains(roles[0].Value))
                     {
-                        context.Fail($"The token must carry the partner ({bearer.PartnerClaim}) and exactly one role ({bearer.RoleClaim}).");
+                        context.Fail($"The token must carry the partner ({bearer.PartnerClaim}) and exactly one platform role ({bearer.RoleClaim}).");
+                        return Task.CompletedTask;
                     }
 
+                    var scope = PartnerScope.TryParse(principal.FindFirst(bearer.ScopeClaim)?.Value, out var parsed, out _)
+                        && Roles.ScopesOf(roles[0].Value).Contains(parsed.Kind) ? parsed : PartnerScope.None;
+                    context.Principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                        [new(PlatformToken.PartnerClaim, partner.Value), new(PlatformToken.RoleClaim, roles[0].Value), new(PartnerScope.ClaimType, scope.ToString())],
+                        JwtBearerDefaults.AuthenticationScheme, PlatformToken.PartnerClaim, PlatformToken.RoleClaim));
                     return Task.CompletedTask;
                 },
             };

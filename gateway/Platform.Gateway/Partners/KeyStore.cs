@@ -4,18 +4,20 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
 using StackExchange.Redis;
 
 namespace Platform.Gateway.Partners;
 
-public sealed record CreateKeyRequest(string? Partner, string? Role);
+public sealed record CreateKeyRequest(string? Partner, string? Role, string? Scope);
 
 public sealed record RotateKeyRequest(int? GraceSeconds);
 
 /// <summary>A key as the admin sees it once, at creation or rotation: the only time the secret is shown.</summary>
-public sealed record IssuedKey(string Id, string Partner, string Role, string Key, DateTimeOffset CreatedAt);
+public sealed record IssuedKey(string Id, string Partner, string Role, string Scope, string Key, DateTimeOffset CreatedAt);
 
-public sealed record KeyInfo(string Id, string Partner, string Role, string Source, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt);
+public sealed record KeyInfo(string Id, string Partner, string Role, string Scope, string Source, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt);
 
 /// <summary>
 /// The gateway's own admin routes (role platform-admin): create, list, revoke and rotate partner API keys. Keys are
@@ -25,6 +27,7 @@ public static partial class KeyStore
 {
     public const string PartnerField = "partner";
     public const string RoleField = "role";
+    public const string ScopeField = "scope";
     private const string IdField = "id";
     private const string CreatedField = "created";
     private const string IdsKey = "gateway:key-ids";
@@ -38,8 +41,8 @@ public static partial class KeyStore
 
     public static IEndpointRouteBuilder MapKeyAdmin(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/keys").WithTags("Gateway administration").RequireAuthorization(Roles.AdminPolicy);
-        group.MapPost("/", CreateAsync).WithName("CreateKey").WithSummary("A new API key for a partner and role (the key is shown once)");
+        var group = app.MapGroup("/admin/keys").WithTags("Gateway administration").RequireAuthorization(PlatformPolicies.PlatformAdmin);
+        group.MapPost("/", CreateAsync).WithName("CreateKey").WithSummary("A new API key for a partner, role and scope (the key is shown once)");
         group.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("Every key: partner, role, where it is kept (never the secret)");
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeKey").WithSummary("Revoke a key: refused by every replica within a second");
         group.MapPost("/{id}/rotate", RotateAsync).WithName("RotateKey")
@@ -56,9 +59,15 @@ public static partial class KeyStore
             errors["partner"] = ["Required: 2 to 60 lower-case letters, digits or dashes (e.g. cpts-laval)."];
         }
 
-        if (request.Role is null || !Roles.All.Contains(request.Role))
+        if (request.Role is null || !PlatformRoles.Partners.Contains(request.Role))
         {
-            errors["role"] = [$"One of: {string.Join(", ", Roles.All)}."];
+            errors["role"] = [$"One of: {string.Join(", ", PlatformRoles.Partners)}."];
+        }
+
+        var scope = PartnerScope.None;
+        if (request.Role is not null && !errors.ContainsKey("role") && Roles.CheckScope(request.Role, request.Scope, out scope) is { } scopeError)
+        {
+            errors["scope"] = [scopeError];
         }
 
         if (errors.Count > 0)
@@ -66,7 +75,7 @@ public static partial class KeyStore
             return TypedResults.ValidationProblem(errors, title: "The key cannot be created as asked.");
         }
 
-        return await StoreAsync(redis, directory, request.Partner!, request.Role!, time) switch
+        return await StoreAsync(redis, directory, request.Partner!, request.Role!, scope.ToString(), time) switch
         {
             { } issued => TypedResults.Created($"/admin/keys/{issued.Id}", issued),
             null => Unavailable(),
@@ -75,7 +84,7 @@ public static partial class KeyStore
 
     internal static async Task<Results<Ok<List<KeyInfo>>, ProblemHttpResult>> ListAsync(IConnectionMultiplexer redis, IOptionsMonitor<PartnerOptions> options)
     {
-        var keys = options.CurrentValue.Partners.Select(p => new KeyInfo($"config:{p.Key}", p.Key, p.Value.Role, "configuration", null, null)).ToList();
+        var keys = options.CurrentValue.Partners.Select(p => new KeyInfo($"config:{p.Key}", p.Key, p.Value.Role, p.Value.Scope, "configuration", null, null)).ToList();
         try
         {
             var db = redis.GetDatabase();
@@ -88,7 +97,7 @@ public static partial class KeyStore
                     continue;
                 }
 
-                var fields = await db.HashGetAsync(HashKey(hash!), [PartnerField, RoleField, CreatedField]);
+                var fields = await db.HashGetAsync(HashKey(hash!), [PartnerField, RoleField, CreatedField, ScopeField]);
                 if (fields[0].IsNull)
                 {
                     await db.SetRemoveAsync(IdsKey, id); // expired after a rotation's grace period
@@ -96,7 +105,7 @@ public static partial class KeyStore
                 }
 
                 var ttl = await db.KeyTimeToLiveAsync(HashKey(hash!));
-                keys.Add(new KeyInfo(id!, fields[0]!, fields[1]!, "key store",
+                keys.Add(new KeyInfo(id!, fields[0]!, fields[1]!, fields[3].HasValue ? fields[3]! : "", "key store",
                     DateTimeOffset.Parse(fields[2]!, CultureInfo.InvariantCulture), ttl is { } left ? DateTimeOffset.UtcNow + left : null));
             }
         }
@@ -144,13 +153,13 @@ public static partial class KeyStore
         {
             var db = redis.GetDatabase();
             var hash = await db.StringGetAsync(IdKey(id));
-            var fields = hash.IsNull ? [RedisValue.Null, RedisValue.Null] : await db.HashGetAsync(HashKey(hash!), [PartnerField, RoleField]);
+            var fields = hash.IsNull ? [RedisValue.Null, RedisValue.Null, RedisValue.Null] : await db.HashGetAsync(HashKey(hash!), [PartnerField, RoleField, ScopeField]);
             if (fields[0].IsNull)
             {
                 return TypedResults.Problem(statusCode: 404, title: "No key has this id.");
             }
 
-            var issued = await StoreAsync(redis, directory, fields[0]!, fields[1]!, time);
+            var issued = await StoreAsync(redis, directory, fields[0]!, fields[1]!, fields[2].HasValue ? fields[2]! : "", time);
             if (issued is null)
             {
                 return Unavailable();
@@ -177,7 +186,7 @@ public static partial class KeyStore
         }
     }
 
-    private static async Task<IssuedKey?> StoreAsync(IConnectionMultiplexer redis, PartnerDirectory directory, string partner, string role, TimeProvider time)
+    private static async Task<IssuedKey?> StoreAsync(IConnectionMultiplexer redis, PartnerDirectory directory, string partner, string role, string scope, TimeProvider time)
     {
         var key = "pk_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var hash = PartnerDirectory.Hash(key);
@@ -187,7 +196,7 @@ public static partial class KeyStore
         {
             var db = redis.GetDatabase();
             var tx = db.CreateTransaction();
-            _ = tx.HashSetAsync(HashKey(hash), [new(IdField, id), new(PartnerField, partner), new(RoleField, role), new(CreatedField, now.ToString("O", CultureInfo.InvariantCulture))]);
+            _ = tx.HashSetAsync(HashKey(hash), [new(IdField, id), new(PartnerField, partner), new(RoleField, role), new(ScopeField, scope), new(CreatedField, now.ToString("O", CultureInfo.InvariantCulture))]);
             _ = tx.StringSetAsync(IdKey(id), hash);
             _ = tx.SetAddAsync(IdsKey, id);
             if (!await tx.ExecuteAsync())
@@ -196,7 +205,7 @@ public static partial class KeyStore
             }
 
             await directory.ForgetEverywhereAsync(hash); // a replica that cached "unknown" for this hash forgets it
-            return new IssuedKey(id, partner, role, key, now);
+            return new IssuedKey(id, partner, role, scope, key, now);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

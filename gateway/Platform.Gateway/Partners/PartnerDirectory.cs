@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace Platform.Gateway.Partners;
 
 /// <summary>A partner the gateway recognised, and where its key came from.</summary>
-public sealed record Partner(string Name, string Role, string Source);
+public sealed record Partner(string Name, string Role, string Scope, string Source);
 
 /// <summary>Why a key could not be resolved: unknown (401) or the key store cannot be reached (503).</summary>
 public enum KeyLookup
@@ -56,7 +56,7 @@ public sealed class PartnerDirectory : IDisposable
         if (!ReferenceEquals(configured.Options, options))
         {
             configured = (options, options.Partners.Where(p => p.Value.KeyHash.Length == 64)
-                .Select(p => (Convert.FromHexString(p.Value.KeyHash), new Partner(p.Key, p.Value.Role, "configuration"))).ToArray());
+                .Select(p => (Convert.FromHexString(p.Value.KeyHash), new Partner(p.Key, p.Value.Role, p.Value.Scope, "configuration"))).ToArray());
             _configured = configured;
         }
 
@@ -84,8 +84,8 @@ public sealed class PartnerDirectory : IDisposable
 
         try
         {
-            var fields = await _redis.GetDatabase().HashGetAsync(KeyStore.HashKey(hash), [KeyStore.PartnerField, KeyStore.RoleField]);
-            var found = fields[0].HasValue && fields[1].HasValue ? new Partner(fields[0]!, fields[1]!, "key store") : null;
+            var fields = await _redis.GetDatabase().HashGetAsync(KeyStore.HashKey(hash), [KeyStore.PartnerField, KeyStore.RoleField, KeyStore.ScopeField]);
+            var found = fields[0].HasValue && fields[1].HasValue ? new Partner(fields[0]!, fields[1]!, fields[2].HasValue ? fields[2]! : "", "key store") : null;
             _cache[hash] = (found, now + CacheFor);
             return found is null ? (KeyLookup.Unknown, null) : (KeyLookup.Found, found);
         }

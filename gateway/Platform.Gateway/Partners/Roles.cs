@@ -1,41 +1,34 @@
+using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
+
 namespace Platform.Gateway.Partners;
 
 /// <summary>
-/// The partner roles, and the route policies built from <c>Gateway:Policies</c> (policy name → roles allowed). The
-/// YARP routes name these policies; the services add their own checks (identity only for care roles). The matrix is
-/// written out in docs/roles.md and walked cell by cell by a test.
+/// Which scope each role may be given (<see cref="PartnerScope"/>): an admin acts on the region, a practitioner on
+/// their own patients (by RPPS), a health centre on its site or communes, the others on the region or a territory.
+/// Roles and route policies themselves are the platform's (<see cref="PlatformRoles"/>, <see cref="PlatformPolicies"/>).
 /// </summary>
 public static class Roles
 {
-    public const string PlatformAdmin = "platform-admin";
-    public const string CptsCoordinator = "cpts-coordinator";
-    public const string CentreStaff = "centre-staff";
-    public const string Practitioner = "practitioner";
-    public const string Funder = "funder";
-    public const string ArsAnalyst = "ars-analyst";
-    public const string AdminPolicy = "gateway-admin";
-
-    public static readonly IReadOnlyList<string> All = [PlatformAdmin, CptsCoordinator, CentreStaff, Practitioner, Funder, ArsAnalyst];
-
-    public static void AddRoutePolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder authorization, IConfiguration configuration)
+    public static IReadOnlyList<ScopeKind> ScopesOf(string role) => role switch
     {
-        var policies = configuration.GetSection("Gateway:Policies").GetChildren().ToList();
-        if (!policies.Any(p => p.Key == AdminPolicy))
+        PlatformRoles.PlatformAdmin => [ScopeKind.Region],
+        PlatformRoles.Practitioner => [ScopeKind.Practitioner],
+        PlatformRoles.CentreStaff => [ScopeKind.Site, ScopeKind.Communes],
+        PlatformRoles.CptsCoordinator or PlatformRoles.Funder or PlatformRoles.ArsAnalyst => [ScopeKind.Region, ScopeKind.Communes],
+        _ => [],
+    };
+
+    /// <summary>Null when <paramref name="scope"/> is a valid scope for <paramref name="role"/>; otherwise why not.</summary>
+    public static string? CheckScope(string role, string? scope, out PartnerScope parsed)
+    {
+        if (!PartnerScope.TryParse(scope, out parsed, out var error))
         {
-            throw new InvalidOperationException($"Gateway:Policies:{AdminPolicy} is missing.");
+            return error;
         }
 
-        foreach (var policy in policies)
-        {
-            var roles = policy.Get<string[]>() ?? [];
-            var unknown = roles.Except(All).ToList();
-            if (roles.Length == 0 || unknown.Count > 0)
-            {
-                throw new InvalidOperationException($"Gateway:Policies:{policy.Key} must list roles among {string.Join(", ", All)}" +
-                    (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}." : "."));
-            }
-
-            authorization.AddPolicy(policy.Key, p => p.RequireAuthenticatedUser().RequireRole(roles));
-        }
+        var allowed = ScopesOf(role);
+        return allowed.Contains(parsed.Kind) ? null
+            : $"A {role} key takes a scope of kind {string.Join(" or ", allowed.Select(k => k.ToString().ToLowerInvariant()))}.";
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
@@ -15,11 +17,16 @@ public static class RoutingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var proxy = builder.Configuration.GetSection("ReverseProxy");
-        var key = PlatformIdentity.Key(builder.Configuration)
-            ?? throw new InvalidOperationException($"{PlatformIdentity.KeySetting} is required: the gateway signs the identity it passes to the services.");
+        var key = PlatformToken.Key(builder.Configuration);
         var time = TimeProvider.System;
         builder.Services.AddReverseProxy().LoadFromConfig(proxy)
-            .AddTransforms(context => context.AddRequestTransform(transform => ForwardCaller(transform, key, time)));
+            .AddTransforms(context =>
+            {
+                // The service a cluster reaches is the audience of the identity the gateway signs for it.
+                var audience = context.Cluster?.Metadata?.GetValueOrDefault(AudienceMetadata)
+                    ?? throw new InvalidOperationException($"ReverseProxy:Clusters:{context.Cluster?.ClusterId}:Metadata:{AudienceMetadata} is missing: the service its tokens are for.");
+                context.AddRequestTransform(transform => ForwardCaller(transform, audience, key, time));
+            });
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection("Gateway"));
 
@@ -36,45 +43,43 @@ public static class RoutingExtensions
         return builder;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), (string Token, DateTimeOffset SignedAt)> s_signed = new();
+    /// <summary>Cluster metadata naming the service behind the cluster: the audience of the tokens sent to it.</summary>
+    public const string AudienceMetadata = "Audience";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Partner, string Role, string Scope, string Audience), (string Token, DateTimeOffset SignedAt)> s_signed = new();
 
     /// <summary>
-    /// A partner's signed identity, reused for half its lifetime (30 s) rather than signed for every request: a token
-    /// then always has at least 30 s left when it reaches a service.
+    /// A partner's signed identity for one service, reused for half its lifetime (30 s) rather than signed for every
+    /// request: a token then always has at least 30 s left when it reaches a service.
     /// </summary>
-    private static string SignedIdentity(string partner, string role, byte[] key, TimeProvider time)
+    private static string SignedIdentity(string partner, string role, string scope, string audience, SecurityKey key, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        if (s_signed.TryGetValue((partner, role), out var cached) && now - cached.SignedAt < PlatformIdentity.Lifetime / 2)
+        if (s_signed.TryGetValue((partner, role, scope, audience), out var cached) && now - cached.SignedAt < PlatformToken.Lifetime / 2)
         {
             return cached.Token;
         }
 
-        var token = PlatformIdentity.Sign(partner, role, now, key);
-        s_signed[(partner, role)] = (token, now);
+        var token = PlatformToken.Create(partner, role, scope, audience, now, key);
+        s_signed[(partner, role, scope, audience)] = (token, now);
         return token;
     }
 
     /// <summary>
-    /// Tells the services which partner and role made the request, in a token only the gateway can sign (the services
-    /// refuse /api requests without a valid one); whatever identity headers the caller sent are dropped, and so are
-    /// its credentials (API key, bearer token): services never see a partner's secret.
+    /// Tells the service which partner, role and scope made the request, in a token only the platform can sign, for
+    /// that service only (the services refuse requests without a valid one). The caller's own credentials (API key,
+    /// bearer token) stay at the gateway: services never see a partner's secret.
     /// </summary>
-    private static ValueTask ForwardCaller(RequestTransformContext context, byte[] key, TimeProvider time)
+    private static ValueTask ForwardCaller(RequestTransformContext context, string audience, SecurityKey key, TimeProvider time)
     {
         var headers = context.ProxyRequest.Headers;
-        headers.Remove(PlatformIdentity.Header);
         headers.Remove(Partners.ApiKeyAuthenticationHandler.HeaderName); // the partner's secret stays at the gateway
         headers.Authorization = null; // and so does its bearer token
-        foreach (var header in PlatformIdentity.UntrustedHeaders)
-        {
-            headers.Remove(header);
-        }
-
         if (context.HttpContext.User.Identity is System.Security.Claims.ClaimsIdentity { IsAuthenticated: true, Name: { } partner } identity
-            && identity.FindFirst(identity.RoleClaimType)?.Value is { } role)
+            && identity.FindFirst(PlatformToken.RoleClaim)?.Value is { } role)
         {
-            headers.TryAddWithoutValidation(PlatformIdentity.Header, SignedIdentity(partner, role, key, time));
+            var scope = identity.FindFirst(Platform.Contracts.PartnerScope.ClaimType)?.Value ?? "";
+            headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SignedIdentity(partner, role, scope, audience, key, time));
         }
 
         return ValueTask.CompletedTask;

@@ -8,9 +8,11 @@ using Platform.Coordination.Tasks;
 using Platform.Coordination.Telemedicine;
 using Platform.Coordination.Territory;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication("coordination"); // every request carries a platform token for "coordination"; each route states its policy
 builder.AddServiceDatabase<CoordinationDbContext>("coordinationdb");
 builder.AddMessaging<CoordinationDbContext>(bus =>
 {
@@ -32,13 +34,13 @@ builder.Services.AddOptions<RedZoneThresholds>().BindConfiguration("RedZone:Thre
         "RedZone:Thresholds: inhabitants per GP and median income must be positive, other criteria required 0 to 4.")
     .ValidateOnStart();
 builder.Services.AddGrpc();
-builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
+builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients")).AddServiceIdentity("patients");
 builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
-app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
-app.MapOpenApi();
+app.UsePlatformAuthentication();
+app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapErrorQueues();
 app.MapIndicators();
@@ -48,6 +50,6 @@ app.MapTerritories();
 app.MapMembers();
 app.MapTelemedicine();
 app.MapDashboard();
-app.MapGrpcService<TerritorialIndicatorsService>();
+app.MapGrpcService<TerritorialIndicatorsService>().RequireAuthorization(PlatformPolicies.CoordinationQuery);
 
 await app.RunServiceAsync<CoordinationDbContext>(args);

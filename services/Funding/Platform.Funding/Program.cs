@@ -7,19 +7,21 @@ using Platform.Funding.Grants;
 using Platform.Funding.Indemnities;
 using Platform.Funding.Splits;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication("funding"); // every request carries a platform token for "funding"; each route states its policy
 builder.AddServiceDatabase<FundingDbContext>("fundingdb");
 builder.AddMessaging<FundingDbContext>(bus => bus.AddConsumer<MissionCompletedConsumer>());
-builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
+builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions")).AddServiceIdentity("missions");
 builder.Services.AddGrpc();
 builder.Services.AddPlatformOpenApi("Funding: funders, grants and indemnities");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
-app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
-app.MapOpenApi();
+app.UsePlatformAuthentication();
+app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapErrorQueues();
 app.MapFunders();
@@ -27,7 +29,7 @@ app.MapGrants();
 app.MapSplits();
 app.MapIndemnities();
 app.MapSiteBudgets();
-app.MapGrpcService<FunderDirectoryService>();
-app.MapGrpcService<FundingCoverageService>();
+app.MapGrpcService<FunderDirectoryService>().RequireAuthorization(PlatformPolicies.FundingQuery);
+app.MapGrpcService<FundingCoverageService>().RequireAuthorization(PlatformPolicies.FundingQuery);
 
 await app.RunServiceAsync<FundingDbContext>(args);

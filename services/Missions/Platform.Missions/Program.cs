@@ -7,9 +7,11 @@ using Platform.Missions.Practitioners;
 using Platform.Missions.Scheduling;
 using Platform.Missions.Zones;
 using Platform.Missions.Sites;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication("missions"); // every request carries a platform token for "missions"; each route states its policy
 builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
 builder.AddMessaging<MissionsDbContext>(bus =>
 {
@@ -23,13 +25,13 @@ builder.AddMessaging<MissionsDbContext>(bus =>
 builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:CoverageGaps");
 builder.Services.AddHostedService<CoverageGapWatch>();
 builder.Services.AddGrpc();
-builder.Services.AddGrpcClient<Platform.Contracts.Grpc.Patients.PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients"));
+builder.Services.AddGrpcClient<Platform.Contracts.Grpc.Patients.PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients")).AddServiceIdentity("patients");
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
-app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
-app.MapOpenApi();
+app.UsePlatformAuthentication();
+app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapErrorQueues();
 app.MapSites();
@@ -38,8 +40,8 @@ app.MapMissions();
 app.MapCoverage();
 app.MapCoverageGaps();
 app.MapPlanning();
-app.MapGrpcService<SiteDirectoryService>();
-app.MapGrpcService<PractitionerDirectoryService>();
-app.MapGrpcService<MissionActivityService>();
+app.MapGrpcService<SiteDirectoryService>().RequireAuthorization(PlatformPolicies.MissionsQuery);
+app.MapGrpcService<PractitionerDirectoryService>().RequireAuthorization(PlatformPolicies.MissionsQuery);
+app.MapGrpcService<MissionActivityService>().RequireAuthorization(PlatformPolicies.MissionsQuery);
 
 await app.RunServiceAsync<MissionsDbContext>(args);

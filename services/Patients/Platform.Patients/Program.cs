@@ -10,9 +10,11 @@ using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
 using Platform.Patients.WaitingLists;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication("patients"); // every request carries a platform token for "patients"; each route states its policy
 builder.AddServiceDatabase<PatientsDbContext>("patientsdb");
 builder.AddMessaging<PatientsDbContext>();
 builder.Services.AddOptions<PriorityWeights>().BindConfiguration("Priority:Weights");
@@ -24,15 +26,15 @@ builder.Services.AddOptions<ImportOptions>().BindConfiguration("Patients:Imports
 builder.Services.AddSingleton<ImportSignal>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddGrpc();
-builder.Services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
-builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions"));
+builder.Services.AddGrpcClient<PractitionerDirectory.PractitionerDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions")).AddServiceIdentity("missions");
+builder.Services.AddGrpcClient<SiteDirectory.SiteDirectoryClient>(o => o.Address = new Uri("http://_grpc.missions")).AddServiceIdentity("missions");
 builder.Services.AddScoped<MissionsReferences>();
 builder.Services.AddPlatformOpenApi("Patients: people without a referring GP");
 
 var app = builder.Build();
 app.UsePlatformProblemDetails();
-app.UsePlatformIdentity(); // the partner and role the gateway signed; /api refused without them when a key is set
-app.MapOpenApi();
+app.UsePlatformAuthentication();
+app.MapOpenApi().AllowAnonymous();
 app.MapDefaultEndpoints();
 app.MapErrorQueues();
 app.MapRegistry();
@@ -41,6 +43,6 @@ app.MapReferents();
 app.MapConsultations();
 app.MapImports();
 app.MapAccessAudit();
-app.MapGrpcService<PatientStatisticsService>();
+app.MapGrpcService<PatientStatisticsService>().RequireAuthorization(PlatformPolicies.PatientsQuery);
 
 await app.RunServiceAsync<PatientsDbContext>(args);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Messaging.ErrorQueues;
 
@@ -23,7 +24,7 @@ public static class ErrorQueueEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var service = MessagingRegistration.ServiceName(app.ServiceProvider.GetRequiredService<IHostEnvironment>().ApplicationName).ToLowerInvariant();
-        var group = app.MapGroup($"/api/{service}/admin/error-queues").WithTags("Operations").AddEndpointFilter(PlatformAdminOnly);
+        var group = app.MapGroup($"/api/{service}/admin/error-queues").WithTags("Operations").RequireAuthorization(PlatformPolicies.PlatformAdmin);
         group.MapGet("/", ListAsync).WithName("ListErrorQueues").WithSummary("This service's error queues and how many messages each holds");
         group.MapGet("/{queue}/messages", PeekAsync).WithName("PeekErrorQueue")
             .WithSummary("The first messages of an error queue, with the fault of each; they stay in the queue");
@@ -67,13 +68,4 @@ public static class ErrorQueueEndpoints
                 ["field"] = "queue",
                 ["errorQueues"] = endpoints.Queues.Select(q => q + ReceiveEndpointNames.ErrorSuffix).ToArray(),
             });
-
-    /// <summary>Platform admins (or a developer calling a service directly in Development, role "none").</summary>
-    private static async ValueTask<object?> PlatformAdminOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var caller = PlatformIdentity.CallerOf(context.HttpContext.User);
-        return caller is null or { Role: "platform-admin" }
-            ? await next(context)
-            : TypedResults.Problem(statusCode: 403, title: "Error queues are for platform admins.");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Dashboard;
 
@@ -26,7 +27,7 @@ public static class DashboardEndpoints
             headers.CacheControl = "no-cache";
             headers["Referrer-Policy"] = "no-referrer";
             return Results.Bytes(page.Content, page.Type);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // the page shell: its data comes from the API, with the partner's key
         return app;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Patients;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Indicators;
 
@@ -67,22 +68,28 @@ public static class IndicatorEndpoints
         var group = app.MapGroup("/api/coordination/indicators").WithTags("Indicators");
         group.MapGet("/", GetAsync)
             .WithName("GetIndicators")
-            .WithSummary("Territorial indicators: one commune (?commune=INSEE) or every commune, paged");
+            .WithSummary("Territorial indicators: one commune (?commune=INSEE) or every commune, paged")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapGet("/history", HistoryAsync)
             .WithName("IndicatorHistory")
-            .WithSummary("Week by week (Mondays, UTC) for a commune (?commune=) or a CPTS (?territory=): ?weeks=12&to=YYYY-MM-DD");
+            .WithSummary("Week by week (Mondays, UTC) for a commune (?commune=) or a CPTS (?territory=): ?weeks=12&to=YYYY-MM-DD")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapGet("/history.csv", HistoryCsvAsync)
             .WithName("IndicatorHistoryCsv")
-            .WithSummary("The same history as CSV (semicolon-separated, for a spreadsheet)");
+            .WithSummary("The same history as CSV (semicolon-separated, for a spreadsheet)")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapPost("/{commune}/reconcile", ReconcileAsync)
             .WithName("ReconcileIndicators")
-            .WithSummary("Compare a commune's projection with the Patients service (gRPC) and correct any drift");
+            .WithSummary("Compare a commune's projection with the Patients service (gRPC) and correct any drift")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         app.MapGet("/api/coordination/territories/{id:guid}/indicators", TerritoryAsync).WithTags("Indicators")
             .WithName("TerritoryIndicators")
-            .WithSummary("A CPTS's communes with their figures, the totals, and communes outside it that events mention");
+            .WithSummary("A CPTS's communes with their figures, the totals, and communes outside it that events mention")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         app.MapGet("/api/coordination/coverage-gaps", GapsAsync).WithTags("Indicators")
             .WithName("CoverageGaps")
-            .WithSummary("Site-weeks Missions announced uncovered (?open=true: still open; ?territory= a CPTS's communes)");
+            .WithSummary("Site-weeks Missions announced uncovered (?open=true: still open; ?territory= a CPTS's communes)")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         return app;
     }
 

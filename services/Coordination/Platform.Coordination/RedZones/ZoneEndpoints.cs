@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.RedZones;
 
@@ -33,9 +34,12 @@ public static class ZoneEndpoints
         var group = app.MapGroup("/api/coordination/zones").WithTags("Red zones");
         group.MapPost("/classify", ClassifyAsync)
             .WithName("ClassifyZone")
-            .WithSummary("Classify a commune or intercommunality, criterion by criterion; publishes ZoneClassified");
-        group.MapGet("/{code}", GetAsync).WithName("GetZone").WithSummary("The latest classification of a zone");
-        group.MapGet("/", ListAsync).WithName("ListZones").WithSummary("Every zone's latest classification (red zones first)");
+            .WithSummary("Classify a commune or intercommunality, criterion by criterion; publishes ZoneClassified")
+            .RequireAuthorization(PlatformPolicies.ZonesClassify);
+        group.MapGet("/{code}", GetAsync).WithName("GetZone").WithSummary("The latest classification of a zone")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
+        group.MapGet("/", ListAsync).WithName("ListZones").WithSummary("Every zone's latest classification (red zones first)")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         return app;
     }
 

@@ -7,6 +7,7 @@ using Platform.Contracts.Events;
 using Platform.Coordination.Indicators;
 using Platform.Coordination.Territory;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Tasks;
 
@@ -124,9 +125,12 @@ public static class TaskEndpoints
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coordination/tasks").WithTags("Tasks");
-        group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("Tasks, by status, commune, profession; ?overdue=true for the late ones");
-        group.MapPost("/{id:guid}/assign", AssignAsync).WithName("AssignTask").WithSummary("Give a task to a member");
-        group.MapPost("/{id:guid}/done", DoneAsync).WithName("CompleteTask").WithSummary("Mark a task done");
+        group.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("Tasks, by status, commune, profession; ?overdue=true for the late ones")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
+        group.MapPost("/{id:guid}/assign", AssignAsync).WithName("AssignTask").WithSummary("Give a task to a member")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
+        group.MapPost("/{id:guid}/done", DoneAsync).WithName("CompleteTask").WithSummary("Mark a task done")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         return app;
     }
 

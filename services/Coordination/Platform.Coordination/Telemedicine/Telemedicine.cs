@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Coordination.Territory;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Telemedicine;
 
@@ -71,14 +72,19 @@ public static partial class TelemedicineEndpoints
     public static IEndpointRouteBuilder MapTelemedicine(this IEndpointRouteBuilder app)
     {
         var places = app.MapGroup("/api/coordination/places").WithTags("Telemedicine");
-        places.MapPost("/", CreatePlaceAsync).WithName("CreatePlace").WithSummary("A partner place (pharmacy, town hall, France Services) and whether it hosts a cabin");
-        places.MapGet("/", ListPlacesAsync).WithName("ListPlaces").WithSummary("Partner places; ?cabin=true for those with a telemedicine cabin");
+        places.MapPost("/", CreatePlaceAsync).WithName("CreatePlace").WithSummary("A partner place (pharmacy, town hall, France Services) and whether it hosts a cabin")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
+        places.MapGet("/", ListPlacesAsync).WithName("ListPlaces").WithSummary("Partner places; ?cabin=true for those with a telemedicine cabin")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         var sessions = app.MapGroup("/api/coordination/telemedicine").WithTags("Telemedicine");
         sessions.MapPost("/sessions", CreateSessionAsync).WithName("RecordTeleconsultation")
-            .WithSummary("An assisted teleconsultation: cabin, date, assisting nurse, patient pseudonym");
-        sessions.MapGet("/sessions", ListSessionsAsync).WithName("ListTeleconsultations").WithSummary("Sessions by place and period (latest first, at most 500)");
+            .WithSummary("An assisted teleconsultation: cabin, date, assisting nurse, patient pseudonym")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
+        sessions.MapGet("/sessions", ListSessionsAsync).WithName("ListTeleconsultations").WithSummary("Sessions by place and period (latest first, at most 500)")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         sessions.MapGet("/activity", ActivityAsync).WithName("CabinActivity")
-            .WithSummary("Per cabin: sessions, distinct patients and nurses in a period (default: the last 90 days)");
+            .WithSummary("Per cabin: sessions, distinct patients and nurses in a period (default: the last 90 days)")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         return app;
     }
 

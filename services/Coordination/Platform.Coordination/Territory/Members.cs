@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Territory;
 
@@ -58,11 +59,15 @@ public static class MemberEndpoints
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coordination/members").WithTags("Territory");
-        group.MapPost("/", CreateAsync).WithName("CreateMember").WithSummary("A professional joins the CPTS (commune of its territory; RPPS unique)");
-        group.MapGet("/", ListAsync).WithName("ListMembers").WithSummary("Members by profession, commune, availability; paged");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetMember");
+        group.MapPost("/", CreateAsync).WithName("CreateMember").WithSummary("A professional joins the CPTS (commune of its territory; RPPS unique)")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
+        group.MapGet("/", ListAsync).WithName("ListMembers").WithSummary("Members by profession, commune, availability; paged")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetMember")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapPut("/{id:guid}/availability", SetAvailabilityAsync).WithName("SetMemberAvailability")
-            .WithSummary("Whether the member takes follow-ups now: {\"available\": true}");
+            .WithSummary("Whether the member takes follow-ups now: {\"available\": true}")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         return app;
     }
 

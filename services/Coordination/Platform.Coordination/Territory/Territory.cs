@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Territory;
 
@@ -44,11 +45,15 @@ public static class TerritoryEndpoints
     public static IEndpointRouteBuilder MapTerritories(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coordination/territories").WithTags("Territory");
-        group.MapPost("/", CreateAsync).WithName("CreateTerritory").WithSummary("A CPTS and its communes (INSEE code, name, population)");
-        group.MapGet("/", ListAsync).WithName("ListTerritories").WithSummary("Every CPTS with its communes");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetTerritory").WithSummary("One CPTS with its communes");
+        group.MapPost("/", CreateAsync).WithName("CreateTerritory").WithSummary("A CPTS and its communes (INSEE code, name, population)")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
+        group.MapGet("/", ListAsync).WithName("ListTerritories").WithSummary("Every CPTS with its communes")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTerritory").WithSummary("One CPTS with its communes")
+            .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapPut("/{id:guid}/communes/{code}", PutCommuneAsync).WithName("PutCommune")
-            .WithSummary("Add a commune to a CPTS, or correct its name or population");
+            .WithSummary("Add a commune to a CPTS, or correct its name or population")
+            .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         return app;
     }
 

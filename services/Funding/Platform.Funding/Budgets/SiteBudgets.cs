@@ -8,6 +8,7 @@ using Platform.Contracts.Grpc.Funding;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Funding.Grants;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Budgets;
 
@@ -57,9 +58,12 @@ public static class SiteBudgets
     public static IEndpointRouteBuilder MapSiteBudgets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/funding").WithTags("Site budgets");
-        group.MapPost("/sites/{siteId:guid}/costs", RecordCostAsync).WithName("RecordSiteCost").WithSummary("Record a site's cost for a year");
-        group.MapGet("/sites/{siteId:guid}/budget", GetAsync).WithName("GetSiteBudget").WithSummary("Costs (with indemnities) against funding, coverage ratio and shortfall");
-        group.MapGet("/network/break-even", BreakEvenAsync).WithName("NetworkBreakEven").WithSummary("How many centres before the network breaks even");
+        group.MapPost("/sites/{siteId:guid}/costs", RecordCostAsync).WithName("RecordSiteCost").WithSummary("Record a site's cost for a year")
+            .RequireAuthorization(PlatformPolicies.FundingWrite);
+        group.MapGet("/sites/{siteId:guid}/budget", GetAsync).WithName("GetSiteBudget").WithSummary("Costs (with indemnities) against funding, coverage ratio and shortfall")
+            .RequireAuthorization(PlatformPolicies.FundingRead);
+        group.MapGet("/network/break-even", BreakEvenAsync).WithName("NetworkBreakEven").WithSummary("How many centres before the network breaks even")
+            .RequireAuthorization(PlatformPolicies.FundingRead);
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Funders;
 
@@ -16,8 +17,10 @@ public static class FunderEndpoints
     public static IEndpointRouteBuilder MapFunders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/funding/funders").WithTags("Funders");
-        group.MapPost("/", CreateAsync).WithName("CreateFunder").WithSummary("Declare a funder");
-        group.MapGet("/", ListAsync).WithName("ListFunders").WithSummary("List funders by name");
+        group.MapPost("/", CreateAsync).WithName("CreateFunder").WithSummary("Declare a funder")
+            .RequireAuthorization(PlatformPolicies.FundingWrite);
+        group.MapGet("/", ListAsync).WithName("ListFunders").WithSummary("List funders by name")
+            .RequireAuthorization(PlatformPolicies.FundingRead);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Funding.Funders;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Grants;
 
@@ -29,8 +30,10 @@ public static class GrantEndpoints
     public static IEndpointRouteBuilder MapGrants(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/funding/grants").WithTags("Grants");
-        group.MapPost("/", CreateAsync).WithName("CreateGrant").WithSummary("Record a grant (amount in EUR, one-off or yearly)");
-        group.MapGet("/", ListAsync).WithName("ListGrants").WithSummary("Grants, optionally for one site (?siteId=) or one year (?year=)");
+        group.MapPost("/", CreateAsync).WithName("CreateGrant").WithSummary("Record a grant (amount in EUR, one-off or yearly)")
+            .RequireAuthorization(PlatformPolicies.FundingWrite);
+        group.MapGet("/", ListAsync).WithName("ListGrants").WithSummary("Grants, optionally for one site (?siteId=) or one year (?year=)")
+            .RequireAuthorization(PlatformPolicies.FundingRead);
         return app;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Indemnities;
 
@@ -132,10 +133,14 @@ public static class IndemnityEndpoints
     public static IEndpointRouteBuilder MapIndemnities(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/funding").WithTags("Indemnities");
-        group.MapGet("/indemnities", ListAsync).WithName("ListIndemnities").WithSummary("The indemnity ledger, optionally for one practitioner (?rpps=)");
-        group.MapPost("/indemnities/{id:long}/reverse", ReverseAsync).WithName("ReverseIndemnity").WithSummary("Correct a line by a reversing line");
-        group.MapPost("/payouts", PayAsync).WithName("CreatePayout").WithSummary("Pay every unpaid line due in a period, grouped per practitioner; publishes IndemnityPaid");
-        group.MapGet("/payouts/{id:guid}.csv", CsvAsync).WithName("PayoutCsv").WithSummary("The payout as a CSV for the treasurer");
+        group.MapGet("/indemnities", ListAsync).WithName("ListIndemnities").WithSummary("The indemnity ledger, optionally for one practitioner (?rpps=)")
+            .RequireAuthorization(PlatformPolicies.FundingRead);
+        group.MapPost("/indemnities/{id:long}/reverse", ReverseAsync).WithName("ReverseIndemnity").WithSummary("Correct a line by a reversing line")
+            .RequireAuthorization(PlatformPolicies.FundingWrite);
+        group.MapPost("/payouts", PayAsync).WithName("CreatePayout").WithSummary("Pay every unpaid line due in a period, grouped per practitioner; publishes IndemnityPaid")
+            .RequireAuthorization(PlatformPolicies.FundingWrite);
+        group.MapGet("/payouts/{id:guid}.csv", CsvAsync).WithName("PayoutCsv").WithSummary("The payout as a CSV for the treasurer")
+            .RequireAuthorization(PlatformPolicies.FundingRead);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Funding.Funders;
 using Platform.Funding.Grants;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Splits;
 
@@ -21,7 +22,8 @@ public static class SplitEndpoints
         app.MapPost("/api/funding/splits", SplitAsync)
             .WithTags("Co-funding splits")
             .WithName("SplitByPopulation")
-            .WithSummary("Split an amount between communes by population, to the cent (parts add up exactly); optionally save it as yearly grants");
+            .WithSummary("Split an amount between communes by population, to the cent (parts add up exactly); optionally save it as yearly grants")
+            .RequireAuthorization(PlatformPolicies.FundingWrite);
         return app;
     }
 

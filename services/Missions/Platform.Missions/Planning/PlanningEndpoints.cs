@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Patients;
 using Platform.Missions.Scheduling;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Planning;
 
@@ -41,9 +42,11 @@ public static class PlanningEndpoints
     {
         var group = app.MapGroup("/api/missions/planning").WithTags("Planning");
         group.MapPost("/", PlanAsync).WithName("PlanCoverage")
-            .WithSummary("Propose weekly rotations covering as many open site-weeks as possible, red zones and long waiting lists first");
+            .WithSummary("Propose weekly rotations covering as many open site-weeks as possible, red zones and long waiting lists first")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
         group.MapPost("/{id:guid}/accept", AcceptAsync).WithName("AcceptPlan")
-            .WithSummary("Turn a plan's rotations into proposed missions, all or none (every scheduling rule checked again)");
+            .WithSummary("Turn a plan's rotations into proposed missions, all or none (every scheduling rule checked again)")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
         return app;
     }
 

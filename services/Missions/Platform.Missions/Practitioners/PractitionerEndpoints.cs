@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Missions;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Practitioners;
 
@@ -22,8 +23,10 @@ public static class PractitionerEndpoints
     public static IEndpointRouteBuilder MapPractitioners(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/missions/practitioners").WithTags("Practitioners");
-        group.MapPost("/", RegisterAsync).WithName("RegisterPractitioner").WithSummary("Register a volunteer practitioner (RPPS checked)");
-        group.MapGet("/{rpps}", GetAsync).WithName("GetPractitioner").WithSummary("A practitioner by RPPS");
+        group.MapPost("/", RegisterAsync).WithName("RegisterPractitioner").WithSummary("Register a volunteer practitioner (RPPS checked)")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
+        group.MapGet("/{rpps}", GetAsync).WithName("GetPractitioner").WithSummary("A practitioner by RPPS")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
 
@@ -20,10 +21,12 @@ public static class CoverageEndpoints
     {
         app.MapGet("/api/missions/sites/{id:guid}/weeks", WeeksAsync)
             .WithTags("Missions").WithName("SiteWeeks")
-            .WithSummary("A site's weeks from a Monday: rotations, free lines, and the uncovered weeks");
+            .WithSummary("A site's weeks from a Monday: rotations, free lines, and the uncovered weeks")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
         app.MapGet("/api/missions/missions/{id:guid}/handover", HandoverAsync)
             .WithTags("Missions").WithName("MissionHandover")
-            .WithSummary("The practitioners before and after a rotation at its site (key handover)");
+            .WithSummary("The practitioners before and after a rotation at its site (key handover)")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
 
@@ -94,10 +95,12 @@ public static class CoverageGapScanner
     public static IEndpointRouteBuilder MapCoverageGaps(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/missions/coverage-gaps").WithTags("Missions");
-        group.MapGet("/", ListAsync).WithName("ListCoverageGaps").WithSummary("Site-weeks announced uncovered; ?open=true for those still open");
+        group.MapGet("/", ListAsync).WithName("ListCoverageGaps").WithSummary("Site-weeks announced uncovered; ?open=true for those still open")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
         group.MapPost("/scan", async (MissionsDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<CoverageGapOptions> options, CancellationToken ct) =>
                 TypedResults.Ok(await ScanAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), options.Value.NoticeDays, time, ct)))
-            .WithName("ScanCoverageGaps").WithSummary("Scan now for site-weeks still uncovered before they start (the watch also runs on its own)");
+            .WithName("ScanCoverageGaps").WithSummary("Scan now for site-weeks still uncovered before they start (the watch also runs on its own)")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
         return app;
     }
 

@@ -5,6 +5,7 @@ using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
 
@@ -39,12 +40,16 @@ public static class MissionEndpoints
     public static IEndpointRouteBuilder MapMissions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/missions/missions").WithTags("Missions");
-        group.MapPost("/", ScheduleAsync).WithName("ScheduleMission").WithSummary("Propose a mission (rules checked)");
-        group.MapGet("/", ListAsync).WithName("ListMissions").WithSummary("Missions of a practitioner (?rpps=) or a site (?siteId=)");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetMission").WithSummary("A mission, the moves it allows now, and every transition applied (who, when)");
+        group.MapPost("/", ScheduleAsync).WithName("ScheduleMission").WithSummary("Propose a mission (rules checked)")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
+        group.MapGet("/", ListAsync).WithName("ListMissions").WithSummary("Missions of a practitioner (?rpps=) or a site (?siteId=)")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetMission").WithSummary("A mission, the moves it allows now, and every transition applied (who, when)")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
         group.MapPost("/{id:guid}/{transition}", TransitionAsync)
             .WithName("MissionTransition")
-            .WithSummary("confirm, start, complete (publishes MissionCompleted) or cancel, applied by the lifecycle saga");
+            .WithSummary("confirm, start, complete (publishes MissionCompleted) or cancel, applied by the lifecycle saga")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
         return app;
     }
 
@@ -189,7 +194,7 @@ public static class MissionEndpoints
     internal static async Task<Results<Ok<MissionResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
         Guid id, string transition, CompleteRequest? request, HttpContext http, CancellationToken ct)
     {
-        var by = PlatformIdentity.CallerOf(http.User) is { } caller ? $"{caller.Partner} ({caller.Role})" : "direct";
+        var by = http.User.Describe();
         var services = http.RequestServices;
         var asked = transition switch
         {

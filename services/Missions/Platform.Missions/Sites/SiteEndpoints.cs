@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Sites;
 
@@ -19,9 +20,12 @@ public static class SiteEndpoints
     public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/missions/sites").WithTags("Sites");
-        group.MapPost("/", CreateAsync).WithName("CreateSite").WithSummary("Declare a site that hosts volunteer practitioners");
-        group.MapGet("/", ListAsync).WithName("ListSites").WithSummary("List sites, optionally in one commune (?commune=INSEE)");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite");
+        group.MapPost("/", CreateAsync).WithName("CreateSite").WithSummary("Declare a site that hosts volunteer practitioners")
+            .RequireAuthorization(PlatformPolicies.MissionsWrite);
+        group.MapGet("/", ListAsync).WithName("ListSites").WithSummary("List sites, optionally in one commune (?commune=INSEE)")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite")
+            .RequireAuthorization(PlatformPolicies.MissionsRead);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Audit;
 
@@ -21,24 +22,14 @@ public sealed class AuditEntry
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>The partner and role of this request, as the gateway signed them (see <c>PlatformIdentity</c>).</summary>
+/// <summary>The partner and role of this request, from the platform identity the service validated.</summary>
 public sealed record Caller(string Partner, string Role)
 {
-    /// <summary>A request that did not come through the gateway (development, no signing key) is recorded as such.</summary>
     public static Caller From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return PlatformIdentity.CallerOf(context.User) is { } caller ? new Caller(caller.Partner, caller.Role) : new Caller("direct", "none");
+        return new Caller(context.User.Partner(), context.User.Role());
     }
-
-    /// <summary>Funders and analysts work on aggregates and pseudonyms: they never see a patient's identity.</summary>
-    public bool MaySeeIdentity => Role is not ("funder" or "ars-analyst");
-
-    /// <summary>Who may read the access audit of a patient.</summary>
-    public bool MayReadAudit => Role is "platform-admin" or "cpts-coordinator" or "none";
-
-    public static ProblemHttpResult Forbidden(string what) =>
-        TypedResults.Problem(statusCode: 403, title: $"Your role may not {what}.");
 }
 
 public sealed record AuditEntryResponse(string Partner, string Role, string Action, string Route, DateTimeOffset At);
@@ -63,18 +54,14 @@ public static class AccessAudit
         app.MapGet("/api/patients/{id:guid}/audit", ListAsync)
             .WithTags("Audit")
             .WithName("GetPatientAudit")
-            .WithSummary("Who read this patient's identity, when, and through which route (newest first)");
+            .WithSummary("Who read this patient's identity, when, and through which route (newest first)")
+            .RequireAuthorization(PlatformPolicies.AccessAudit);
         return app;
     }
 
     internal static async Task<Results<Ok<List<AuditEntryResponse>>, ProblemHttpResult>> ListAsync(
         Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct, int limit = 100)
     {
-        if (!Caller.From(http).MayReadAudit)
-        {
-            return Caller.Forbidden("read the access audit");
-        }
-
         if (!await db.Patients.AnyAsync(p => p.Id == id, ct))
         {
             return TypedResults.Problem(statusCode: 404, title: "No patient has this id.");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Patients.Registry;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.BulkImport;
 
@@ -37,9 +38,12 @@ public static class ImportEndpoints
         group.MapPost("/", UploadAsync)
             .WithName("ImportPatients")
             .WithSummary("Upload a CSV of people without a GP (text/csv); processed in the background, idempotent")
-            .Accepts<string>("text/csv");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetImport").WithSummary("An import's progress (rows done / total) and counts");
-        group.MapGet("/{id:guid}/errors", ErrorsAsync).WithName("GetImportErrors").WithSummary("The import's rejected lines, with the field at fault");
+            .Accepts<string>("text/csv")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetImport").WithSummary("An import's progress (rows done / total) and counts")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+        group.MapGet("/{id:guid}/errors", ErrorsAsync).WithName("GetImportErrors").WithSummary("The import's rejected lines, with the field at fault")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
         return app;
     }
 

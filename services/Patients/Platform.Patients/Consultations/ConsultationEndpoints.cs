@@ -7,6 +7,7 @@ using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Consultations;
 
@@ -79,8 +80,10 @@ public static class ConsultationEndpoints
         var group = app.MapGroup("/api/patients/{id:guid}/consultations").WithTags("Consultations");
         group.MapPost("/", RecordAsync)
             .WithName("RecordConsultation")
-            .WithSummary("Record a consultation and its orientations; publishes ConsultationRecorded and PatientOrientated");
-        group.MapGet("/", ListAsync).WithName("ListConsultations").WithSummary("The patient's consultations, newest first");
+            .WithSummary("Record a consultation and its orientations; publishes ConsultationRecorded and PatientOrientated")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+        group.MapGet("/", ListAsync).WithName("ListConsultations").WithSummary("The patient's consultations, newest first")
+            .RequireAuthorization(PlatformPolicies.PatientsRead);
         return app;
     }
 

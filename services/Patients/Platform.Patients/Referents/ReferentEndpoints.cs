@@ -9,6 +9,7 @@ using Platform.Messaging;
 using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
 using Platform.Patients.WaitingLists;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Referents;
 
@@ -57,8 +58,10 @@ public static class ReferentEndpoints
         var group = app.MapGroup("/api/patients/{id:guid}").WithTags("Referents");
         group.MapPost("/referent", AssignAsync)
             .WithName("AssignReferent")
-            .WithSummary("Give the patient a médecin traitant (a practitioner by RPPS, or a centre); they leave every waiting list");
-        group.MapGet("/referents", HistoryAsync).WithName("ReferentHistory").WithSummary("The patient's referents, newest first");
+            .WithSummary("Give the patient a médecin traitant (a practitioner by RPPS, or a centre); they leave every waiting list")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+        group.MapGet("/referents", HistoryAsync).WithName("ReferentHistory").WithSummary("The patient's referents, newest first")
+            .RequireAuthorization(PlatformPolicies.PatientsRead);
         return app;
     }
 

@@ -5,6 +5,7 @@ using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Audit;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Registry;
 
@@ -43,13 +44,18 @@ public static class RegistryEndpoints
         group.MapPost("/", RegisterAsync)
             .WithName("RegisterPatient")
             .WithSummary("Register a person without a referring GP")
-            .WithDescription("Validates the NIR and its key, writes the patient and a PatientRegistered event in one transaction.");
-        group.MapGet("/", SearchAsync).WithName("SearchPatients").WithSummary("Search by name and/or commune, paged (audited)");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("Read a registered patient (audited)");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePatient").WithSummary("Update a patient's details (the NIR never changes)");
+            .WithDescription("Validates the NIR and its key, writes the patient and a PatientRegistered event in one transaction.")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+        group.MapGet("/", SearchAsync).WithName("SearchPatients").WithSummary("Search by name and/or commune, paged (audited)")
+            .RequireAuthorization(PlatformPolicies.PatientIdentity);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("Read a registered patient (audited)")
+            .RequireAuthorization(PlatformPolicies.PatientIdentity);
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePatient").WithSummary("Update a patient's details (the NIR never changes)")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
         group.MapDelete("/{id:guid}/identity", EraseAsync)
             .WithName("ErasePatientIdentity")
-            .WithSummary("GDPR erasure: remove the identity, keep the anonymous statistics");
+            .WithSummary("GDPR erasure: remove the identity, keep the anonymous statistics")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
         return app;
     }
 
@@ -90,11 +96,6 @@ public static class RegistryEndpoints
     internal static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAsync(
         Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!Caller.From(http).MaySeeIdentity)
-        {
-            return Caller.Forbidden("see a patient's identity");
-        }
-
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (patient is null)
         {
@@ -109,11 +110,6 @@ public static class RegistryEndpoints
     internal static async Task<Results<Ok<Paged<PatientSummary>>, ValidationProblem, ProblemHttpResult>> SearchAsync(
         PatientsDbContext db, HttpContext http, CancellationToken ct, string? name = null, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
-        if (!Caller.From(http).MaySeeIdentity)
-        {
-            return Caller.Forbidden("search patients by identity");
-        }
-
         var errors = new Dictionary<string, string[]>();
         if (name is { Length: > 100 })
         {

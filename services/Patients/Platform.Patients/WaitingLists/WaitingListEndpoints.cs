@@ -6,6 +6,7 @@ using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Audit;
 using Platform.Patients.Registry;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.WaitingLists;
 
@@ -35,12 +36,15 @@ public static class WaitingListEndpoints
     {
         var group = app.MapGroup("/api/patients").WithTags("Waiting lists");
         group.MapPost("/{id:guid}/waiting-lists", EnrolAsync)
-            .WithName("EnrolPatient").WithSummary("Enrol a patient on a territory's or a site's waiting list");
+            .WithName("EnrolPatient").WithSummary("Enrol a patient on a territory's or a site's waiting list")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
         group.MapPost("/{id:guid}/waiting-lists/{entryId:guid}/leave", LeaveAsync)
-            .WithName("LeaveWaitingList").WithSummary("Record that a patient left a waiting list, and why");
+            .WithName("LeaveWaitingList").WithSummary("Record that a patient left a waiting list, and why")
+            .RequireAuthorization(PlatformPolicies.PatientsWrite);
         group.MapGet("/waiting-lists/{scope}/{key}", ListAsync)
             .WithName("ListWaitingList")
-            .WithSummary("A waiting list in priority order, each entry with its score and the components of the score (audited)");
+            .WithSummary("A waiting list in priority order, each entry with its score and the components of the score (audited)")
+            .RequireAuthorization(PlatformPolicies.PatientsRead);
         return app;
     }
 
@@ -161,7 +165,7 @@ public static class WaitingListEndpoints
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
 
-        var showIdentity = Caller.From(http).MaySeeIdentity; // funders and analysts see the ranking without names
+        var showIdentity = http.User.Allows(PlatformPolicies.PatientIdentity); // funders and analysts see the ranking without names
         var items = rows.Select((r, i) =>
         {
             var days = r.Entry.DaysWaited(now);
