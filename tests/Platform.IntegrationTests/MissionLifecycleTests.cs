@@ -51,8 +51,9 @@ public class MissionLifecycleTests(PlatformHosts hosts)
 
     private async Task<JsonElement> Detail(Guid mission) => await _missions.GetFromJsonAsync<JsonElement>($"/api/missions/missions/{mission}");
 
-    private async Task<long> OutboxEventsFor(Guid mission) =>
-        await hosts.MissionsDb.ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE payload->>'missionId' = '{mission}'");
+    private async Task<long> OutboxEventsFor(Guid mission, string type = "MissionCompleted") =>
+        await hosts.MissionsDb.ScalarAsync<long>(
+            $"SELECT count(*) FROM outbox_messages WHERE payload->>'missionId' = '{mission}' AND message_type = 'Platform.Contracts.Events.{type}'");
 
     [Fact]
     public async Task A_mission_runs_to_completion_and_MissionCompleted_reaches_Funding_once()
@@ -110,6 +111,8 @@ public class MissionLifecycleTests(PlatformHosts hosts)
         Assert.Equal("Cancelled", detail.GetProperty("mission").GetProperty("state").GetString());
         Assert.Equal(3, detail.GetProperty("history").GetArrayLength()); // confirm, start, cancel: nothing refused was recorded
         Assert.Equal(0, await OutboxEventsFor(mission));
+        Assert.Equal(1, await OutboxEventsFor(mission, "MissionScheduled"));
+        Assert.Equal(1, await OutboxEventsFor(mission, "MissionCancelled"));
     }
 
     [Fact]
@@ -144,6 +147,7 @@ public class MissionLifecycleTests(PlatformHosts hosts)
         var endings = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i => (Move: i % 2 == 0 ? "complete" : "cancel", (await Move(running, i % 2 == 0 ? "complete" : "cancel")).StatusCode)));
         var winner = Assert.Single(endings, e => e.StatusCode == HttpStatusCode.OK).Move;
         Assert.Equal(winner == "complete" ? 1 : 0, await OutboxEventsFor(running));
+        Assert.Equal(winner == "cancel" ? 1 : 0, await OutboxEventsFor(running, "MissionCancelled"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Patients.Access;
 using Platform.Patients.Audit;
 using Platform.Patients.Consultations;
 using Platform.Patients.BulkImport;
@@ -25,6 +26,8 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
     public DbSet<PatientImport> PatientImports => Set<PatientImport>();
 
     public DbSet<PatientImportError> PatientImportErrors => Set<PatientImportError>();
+
+    public DbSet<PractitionerSite> PractitionerSites => Set<PractitionerSite>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -95,6 +98,7 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
             e.Property(i => i.Node).HasMaxLength(100);
             e.HasIndex(i => new { i.Node, i.Status });
             e.Property(i => i.Error).HasMaxLength(1000);
+            e.Property(i => i.Scope).HasDefaultValue("region"); // imports made before scopes were the region's
         });
         modelBuilder.Entity<PatientImportError>(e =>
         {
@@ -104,6 +108,7 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
             e.Property(x => x.Message).HasMaxLength(300);
             e.HasIndex(x => new { x.ImportId, x.Line });
         });
+        modelBuilder.ApplyConfiguration(new PractitionerSiteConfiguration());
         modelBuilder.AddOutboxAndInbox();
     }
 }

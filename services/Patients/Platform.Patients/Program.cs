@@ -1,5 +1,6 @@
 using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
+using Platform.Patients.Access;
 using Platform.Messaging.ErrorQueues;
 using Platform.Patients;
 using Platform.Patients.Audit;
@@ -16,7 +17,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformAuthentication("patients"); // every request carries a platform token for "patients"; each route states its policy
 builder.AddServiceDatabase<PatientsDbContext>("patientsdb");
-builder.AddMessaging<PatientsDbContext>();
+builder.AddMessaging<PatientsDbContext>(bus =>
+{
+    bus.AddConsumer<MissionScheduledConsumer>(); // where each practitioner works: their scope (see Access/PatientScope)
+    bus.AddConsumer<MissionCancelledConsumer>();
+});
 builder.Services.AddOptions<PriorityWeights>().BindConfiguration("Priority:Weights");
 builder.Services.AddOptions<PseudonymOptions>().BindConfiguration("Patients:Pseudonyms")
     .Validate(o => o.Key.Length >= 32, "Patients:Pseudonyms:Key must be set (32+ characters, a secret from configuration).")

@@ -157,6 +157,7 @@ public static class MissionEndpoints
         var now = time.GetUtcNow();
         var mission = new Mission { Id = Guid.CreateVersion7(), Kind = kind, PractitionerRpps = rpps, SiteId = siteId, StartDate = start, EndDate = end, State = MissionState.Proposed, CreatedAt = now, UpdatedAt = now };
         db.Missions.Add(mission);
+        db.AddIntegrationEvent(new MissionScheduled(mission.Id, rpps, siteId, start, end, now)); // commits with the mission
         try
         {
             await db.SaveChangesAsync(ct);

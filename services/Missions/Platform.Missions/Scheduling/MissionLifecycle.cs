@@ -81,7 +81,12 @@ public sealed class MissionLifecycle : MassTransitStateMachine<Mission>
                 .RespondAsync(c => Accepted(c.Saga)));
         During([Proposed, Confirmed, InProgress],
             When(Cancel)
-                .Then(c => c.Saga.Record(MissionState.Cancelled, c.Message.RequestedBy, time.GetUtcNow()))
+                .Then(c =>
+                {
+                    var now = time.GetUtcNow();
+                    c.Saga.Record(MissionState.Cancelled, c.Message.RequestedBy, now);
+                    c.Saga.PendingEvents.Add(new MissionCancelled(c.Saga.Id, c.Saga.PractitionerRpps, c.Saga.SiteId, now));
+                })
                 .TransitionTo(Cancelled)
                 .RespondAsync(c => Accepted(c.Saga)));
 

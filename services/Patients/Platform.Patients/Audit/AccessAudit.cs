@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Patients.Access;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Audit;
@@ -55,7 +56,8 @@ public static class AccessAudit
             .WithTags("Audit")
             .WithName("GetPatientAudit")
             .WithSummary("Who read this patient's identity, when, and through which route (newest first)")
-            .RequireAuthorization(PlatformPolicies.AccessAudit);
+            .RequireAuthorization(PlatformPolicies.AccessAudit)
+            .RequirePatientInScope();
         return app;
     }
 

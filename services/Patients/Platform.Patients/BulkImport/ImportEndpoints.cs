@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Contracts;
 using Platform.Patients.Registry;
 using Platform.ServiceDefaults.Security;
 
@@ -55,6 +56,13 @@ public static class ImportEndpoints
         HttpContext http, PatientsDbContext db, IOptions<ImportOptions> options, ImportSignal signal, TimeProvider time, CancellationToken ct)
     {
         var o = options.Value;
+        var scope = PartnerScope.Of(http.User);
+        if (scope.Kind is not (ScopeKind.Region or ScopeKind.Communes))
+        {
+            return TypedResults.Problem(statusCode: 403, title: "Imports are for the region or a territory (a communes scope).",
+                detail: "A centre or a practitioner registers patients one by one.");
+        }
+
         if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "text/csv", StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(statusCode: 415, title: "Send the file as text/csv (UTF-8).");
@@ -87,6 +95,7 @@ public static class ImportEndpoints
             RowsTotal = spool.Rows,
             Node = Environment.MachineName,
             CreatedAt = time.GetUtcNow(),
+            Scope = scope.ToString(),
         };
         var sameFile = await db.PatientImports.Where(i => i.Sha256 == import.Sha256).OrderBy(i => i.CreatedAt).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         db.PatientImports.Add(import);
@@ -194,15 +203,23 @@ public static class ImportEndpoints
         return text.Length == 0 ? "The file is empty: a header line is expected." : CsvFormat.TryParseHeader(text, out var error) is null ? error : null;
     }
 
-    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(Guid id, PatientsDbContext db, CancellationToken ct) =>
-        await db.PatientImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is { } import
+    internal static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> GetAsync(Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct) =>
+        await db.PatientImports.AsNoTracking().VisibleTo(http.User).FirstOrDefaultAsync(i => i.Id == id, ct) is { } import
             ? TypedResults.Ok(ImportResponse.From(import))
             : TypedResults.Problem(statusCode: 404, title: "No import has this id.");
 
-    internal static async Task<Results<Ok<Paged<ImportErrorResponse>>, ValidationProblem, ProblemHttpResult>> ErrorsAsync(
-        Guid id, PatientsDbContext db, CancellationToken ct, [Page] int page = 1, [PageSize] int pageSize = 100)
+    /// <summary>An import is read by its uploader's scope, or by the region.</summary>
+    private static IQueryable<PatientImport> VisibleTo(this IQueryable<PatientImport> imports, System.Security.Claims.ClaimsPrincipal user)
     {
-        if (!await db.PatientImports.AnyAsync(i => i.Id == id, ct))
+        var scope = PartnerScope.Of(user);
+        var own = scope.ToString();
+        return scope.Kind == ScopeKind.Region ? imports : imports.Where(i => i.Scope == own);
+    }
+
+    internal static async Task<Results<Ok<Paged<ImportErrorResponse>>, ValidationProblem, ProblemHttpResult>> ErrorsAsync(
+        Guid id, PatientsDbContext db, HttpContext http, CancellationToken ct, [Page] int page = 1, [PageSize] int pageSize = 100)
+    {
+        if (!await db.PatientImports.VisibleTo(http.User).AnyAsync(i => i.Id == id, ct))
         {
             return TypedResults.Problem(statusCode: 404, title: "No import has this id.");
         }

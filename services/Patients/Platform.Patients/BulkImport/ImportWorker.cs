@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Registry;
@@ -81,7 +82,8 @@ public sealed partial class ImportWorker(
             // Parsing and validating the next batch overlaps with writing the previous one (two cores, two stages).
             var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             var rowsDone = import.RowsDone;
-            var producer = Task.Run(() => ReadBatches(path, rowsDone, batches.Writer, ct), ct);
+            var uploader = PartnerScope.TryParse(import.Scope, out var parsed, out _) ? parsed : PartnerScope.None;
+            var producer = Task.Run(() => ReadBatches(path, rowsDone, uploader, batches.Writer, ct), ct);
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 await WriteBatchAsync(db, import, batch, ct);
@@ -102,7 +104,7 @@ public sealed partial class ImportWorker(
         }
     }
 
-    private void ReadBatches(string path, int rowsDone, ChannelWriter<ImportBatch> output, CancellationToken ct)
+    private void ReadBatches(string path, int rowsDone, PartnerScope uploader, ChannelWriter<ImportBatch> output, CancellationToken ct)
     {
         try
         {
@@ -133,7 +135,10 @@ public sealed partial class ImportWorker(
                 }
                 else
                 {
-                    batch.Add(line, ImportRow.Parse(format, text, fields, today));
+                    var parsed = ImportRow.Parse(format, text, fields, today);
+                    batch.Add(line, parsed.Row is { } row && !uploader.Covers(row.CommuneCode)
+                        ? (null, "commune_code", "This commune is outside the scope of the key that uploaded the file.")
+                        : parsed);
                 }
 
                 if (batch.Count >= o.BatchSize)

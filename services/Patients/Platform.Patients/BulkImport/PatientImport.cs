@@ -38,6 +38,9 @@ public sealed class PatientImport
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The uploader's scope (<c>region</c> or <c>communes:…</c>): rows outside it are rejected, and only a caller of the same scope (or the region) reads the import.</summary>
+    public required string Scope { get; init; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.Patients.Access;
 using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
 using Platform.ServiceDefaults.Security;
@@ -77,13 +78,13 @@ public static class ConsultationEndpoints
 
     public static IEndpointRouteBuilder MapConsultations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{id:guid}/consultations").WithTags("Consultations");
+        var group = app.MapGroup("/api/patients/{id:guid}/consultations").WithTags("Consultations").RequirePatientInScope();
         group.MapPost("/", RecordAsync)
             .WithName("RecordConsultation")
             .WithSummary("Record a consultation and its orientations; publishes ConsultationRecorded and PatientOrientated")
             .RequireAuthorization(PlatformPolicies.PatientsWrite);
         group.MapGet("/", ListAsync).WithName("ListConsultations").WithSummary("The patient's consultations, newest first")
-            .RequireAuthorization(PlatformPolicies.PatientsRead);
+            .RequireAuthorization(PlatformPolicies.PatientIdentity);
         return app;
     }
 
@@ -137,13 +138,25 @@ public static class ConsultationEndpoints
     }
 
     internal static async Task<Results<Created<ConsultationResponse>, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        Guid id, RecordConsultationRequest request, PatientsDbContext db, MissionsReferences missions, TimeProvider time, CancellationToken ct)
+        Guid id, RecordConsultationRequest request, PatientsDbContext db, MissionsReferences missions, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var errors = Validate(request, DateOnly.FromDateTime(now.UtcDateTime));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The consultation cannot be recorded as given.");
+        }
+
+        // A practitioner records their own consultations, a centre those held at its site.
+        var scope = PartnerScope.Of(http.User);
+        if (scope.Kind == ScopeKind.Practitioner && request.PractitionerRpps != scope.Rpps)
+        {
+            return WaitingLists.WaitingListEndpoints.OutsideScope("practitionerRpps", "A practitioner records their own consultations only.");
+        }
+
+        if (scope.Kind == ScopeKind.Site && request.SiteId != scope.Site)
+        {
+            return WaitingLists.WaitingListEndpoints.OutsideScope("siteId", "A centre records the consultations held at its own site only.");
         }
 
         var commune = await db.Patients.Where(p => p.Id == id).Select(p => p.CommuneCode).FirstOrDefaultAsync(ct);

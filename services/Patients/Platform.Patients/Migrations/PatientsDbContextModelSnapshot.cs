@@ -106,6 +106,38 @@ namespace Platform.Patients.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Patients.Access.PractitionerSite", b =>
+                {
+                    b.Property<Guid>("MissionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("mission_id");
+
+                    b.Property<string>("ListId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Rpps")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("rpps");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("MissionId")
+                        .HasName("pk_practitioner_sites");
+
+                    b.HasIndex("Rpps", "ListId")
+                        .HasDatabaseName("ix_practitioner_sites_rpps_list_id");
+
+                    b.ToTable("practitioner_sites", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Patients.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -205,6 +237,13 @@ namespace Platform.Patients.Migrations
                     b.Property<int>("RowsTotal")
                         .HasColumnType("integer")
                         .HasColumnName("rows_total");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("region")
+                        .HasColumnName("scope");
 
                     b.Property<string>("Sha256")
                         .IsRequired()

@@ -6,6 +6,7 @@ using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
+using Platform.Patients.Access;
 using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
 using Platform.Patients.WaitingLists;
@@ -55,13 +56,13 @@ public static class ReferentEndpoints
 {
     public static IEndpointRouteBuilder MapReferents(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{id:guid}").WithTags("Referents");
+        var group = app.MapGroup("/api/patients/{id:guid}").WithTags("Referents").RequirePatientInScope();
         group.MapPost("/referent", AssignAsync)
             .WithName("AssignReferent")
             .WithSummary("Give the patient a médecin traitant (a practitioner by RPPS, or a centre); they leave every waiting list")
             .RequireAuthorization(PlatformPolicies.PatientsWrite);
         group.MapGet("/referents", HistoryAsync).WithName("ReferentHistory").WithSummary("The patient's referents, newest first")
-            .RequireAuthorization(PlatformPolicies.PatientsRead);
+            .RequireAuthorization(PlatformPolicies.PatientIdentity);
         return app;
     }
 

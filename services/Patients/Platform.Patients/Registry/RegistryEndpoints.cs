@@ -4,7 +4,9 @@ using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.Patients.Access;
 using Platform.Patients.Audit;
+using Platform.Patients.WaitingLists;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Registry;
@@ -44,23 +46,27 @@ public static class RegistryEndpoints
         group.MapPost("/", RegisterAsync)
             .WithName("RegisterPatient")
             .WithSummary("Register a person without a referring GP")
-            .WithDescription("Validates the NIR and its key, writes the patient and a PatientRegistered event in one transaction.")
+            .WithDescription("Validates the NIR and its key, writes the patient and a PatientRegistered event in one transaction. " +
+                "The commune must be in the caller's scope; a centre's registration also enrols the patient on its site's waiting list.")
             .RequireAuthorization(PlatformPolicies.PatientsWrite);
         group.MapGet("/", SearchAsync).WithName("SearchPatients").WithSummary("Search by name and/or commune, paged (audited)")
             .RequireAuthorization(PlatformPolicies.PatientIdentity);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetPatient").WithSummary("Read a registered patient (audited)")
-            .RequireAuthorization(PlatformPolicies.PatientIdentity);
+            .RequireAuthorization(PlatformPolicies.PatientIdentity)
+            .RequirePatientInScope();
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePatient").WithSummary("Update a patient's details (the NIR never changes)")
-            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+            .RequireAuthorization(PlatformPolicies.PatientsWrite)
+            .RequirePatientInScope();
         group.MapDelete("/{id:guid}/identity", EraseAsync)
             .WithName("ErasePatientIdentity")
             .WithSummary("GDPR erasure: remove the identity, keep the anonymous statistics")
-            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+            .RequireAuthorization(PlatformPolicies.PatientsWrite)
+            .RequirePatientInScope();
         return app;
     }
 
     internal static async Task<Results<Created<PatientResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterPatientRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
+        RegisterPatientRequest request, PatientsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var errors = PatientValidation.ValidateRegistration(request);
         if (errors.Count > 0)
@@ -68,16 +74,41 @@ public static class RegistryEndpoints
             return TypedResults.ValidationProblem(errors, title: "The patient cannot be registered as given.");
         }
 
+        var scope = PartnerScope.Of(http.User);
+        switch (scope.Kind)
+        {
+            case ScopeKind.Communes when !scope.Covers(request.CommuneCode!):
+                return WaitingListEndpoints.OutsideScope("communeCode", "This commune is outside your scope.");
+            case ScopeKind.Practitioner or ScopeKind.None:
+                return TypedResults.Problem(statusCode: 403, title: "Your key's scope does not register patients.",
+                    detail: "A centre, a CPTS or the regional team registers patients; a practitioner sees those of their sites and consultations.");
+        }
+
         var nir = Nir.Normalize(request.Nir!);
         if (await db.Patients.Where(p => p.Nir == nir).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) is { } existing)
         {
-            return DuplicateNir(existing);
+            return DuplicateNir(await db.CanSeeAsync(http.User, existing, ct) ? existing : null);
         }
 
         var patient = new Patient { Id = Guid.CreateVersion7(), Nir = nir, CommuneCode = request.CommuneCode!, RegisteredAt = time.GetUtcNow() };
         Apply(patient, request.Details);
         db.Patients.Add(patient);
         db.AddIntegrationEvent(new PatientRegistered(patient.Id, patient.CommuneCode, patient.BirthDate.Year, patient.RegisteredAt));
+        if (scope.Kind == ScopeKind.Site)
+        {
+            // A centre registers the people who come to it: they wait for it, and so stay in its scope.
+            var list = new WaitingListId(WaitingListId.Site, scope.Site!.Value.ToString()).ToString();
+            var entry = new WaitingListEntry
+            {
+                Id = Guid.CreateVersion7(),
+                PatientId = patient.Id,
+                ListId = list,
+                EnrolledAt = patient.RegisteredAt,
+                EnrolledDay = DateOnly.FromDateTime(patient.RegisteredAt.UtcDateTime).DayNumber,
+            };
+            db.WaitingListEntries.Add(entry);
+            db.AddIntegrationEvent(new PatientEnrolled(patient.Id, entry.Id, list, patient.CommuneCode, patient.RegisteredAt));
+        }
         try
         {
             await db.SaveChangesAsync(ct); // patient row and outbox row commit together
@@ -87,7 +118,7 @@ public static class RegistryEndpoints
             // Registered concurrently by another request: same answer as the check above.
             db.ChangeTracker.Clear();
             var id = await db.Patients.Where(p => p.Nir == nir).Select(p => p.Id).SingleAsync(ct);
-            return DuplicateNir(id);
+            return DuplicateNir(await db.CanSeeAsync(http.User, id, ct) ? id : null);
         }
 
         return TypedResults.Created($"/api/patients/{patient.Id}", PatientResponse.From(patient));
@@ -121,7 +152,7 @@ public static class RegistryEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Patients.AsNoTracking();
+        var query = db.Patients.AsNoTracking().VisibleTo(db, http.User);
         if (commune is not null)
         {
             query = query.Where(p => p.CommuneCode == commune);
@@ -221,13 +252,12 @@ public static class RegistryEndpoints
         patient.NeedsTransport = details.NeedsTransport;
     }
 
-    private static ProblemHttpResult DuplicateNir(Guid existing) => TypedResults.Problem(
+    /// <summary>The existing patient's id is given only to a caller whose scope covers that patient.</summary>
+    private static ProblemHttpResult DuplicateNir(Guid? existing) => TypedResults.Problem(
         statusCode: 409,
         title: "A patient with this NIR is already registered.",
-        detail: $"The NIR belongs to patient {existing}.",
-        extensions: new Dictionary<string, object?>
-        {
-            ["existingId"] = existing,
-            ["errors"] = new Dictionary<string, string[]> { ["nir"] = ["Already registered."] },
-        });
+        detail: existing is { } id ? $"The NIR belongs to patient {id}." : "The patient is outside your scope: the CPTS or the regional team can enrol them on your list.",
+        extensions: existing is { } known
+            ? new Dictionary<string, object?> { ["existingId"] = known, ["errors"] = new Dictionary<string, string[]> { ["nir"] = ["Already registered."] } }
+            : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["nir"] = ["Already registered."] } });
 }

@@ -2,11 +2,15 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Patients;
+using Platform.Patients.Access;
 using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients.Statistics;
 
-/// <summary>gRPC queries for other services: counts and pseudonyms only, never identity.</summary>
+/// <summary>
+/// gRPC queries for other services (and partners through the gateway): counts and pseudonyms only, never identity,
+/// and only of the caller's scope (the platform's services have the region's).
+/// </summary>
 public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms pseudonyms, TimeProvider time) : PatientStatistics.PatientStatisticsBase
 {
     public override async Task<CommuneCountReply> GetCommuneCount(CommuneCountRequest request, ServerCallContext context)
@@ -14,7 +18,7 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         RequireCommune(request.CommuneCode);
-        var count = await db.Patients.CountAsync(p => p.CommuneCode == request.CommuneCode && !p.HasReferringGp, context.CancellationToken);
+        var count = await Visible(context).CountAsync(p => p.CommuneCode == request.CommuneCode && !p.HasReferringGp, context.CancellationToken);
         return new CommuneCountReply { CommuneCode = request.CommuneCode, PatientsWithoutGp = count };
     }
 
@@ -23,7 +27,7 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var active = db.WaitingListEntries.AsNoTracking().Where(e => e.LeftAt == null);
-        var patients = db.Patients.AsNoTracking();
+        var patients = Visible(context).AsNoTracking();
         switch (request.ScopeCase)
         {
             case WaitingListStatsRequest.ScopeOneofCase.CommuneCode:
@@ -69,7 +73,7 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
             throw new RpcException(new Status(StatusCode.InvalidArgument, "patient_id: a GUID."));
         }
 
-        var p = await db.Patients.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, context.CancellationToken);
+        var p = await Visible(context).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, context.CancellationToken);
         if (p is null)
         {
             return new PatientSummaryReply { Found = false };
@@ -100,4 +104,7 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {InseeCode.Rule}"));
         }
     }
+
+    /// <summary>The patients the caller's scope covers: a count or a summary never includes anyone outside it.</summary>
+    private IQueryable<Registry.Patient> Visible(ServerCallContext context) => db.Patients.VisibleTo(db, context.GetHttpContext().User);
 }

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts.Events;
+using Platform.Contracts;
 using Platform.Messaging;
+using Platform.Patients.Access;
 using Platform.Patients.Audit;
 using Platform.Patients.Registry;
 using Platform.ServiceDefaults.Security;
@@ -37,10 +39,12 @@ public static class WaitingListEndpoints
         var group = app.MapGroup("/api/patients").WithTags("Waiting lists");
         group.MapPost("/{id:guid}/waiting-lists", EnrolAsync)
             .WithName("EnrolPatient").WithSummary("Enrol a patient on a territory's or a site's waiting list")
-            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+            .RequireAuthorization(PlatformPolicies.PatientsWrite)
+            .RequirePatientInScope();
         group.MapPost("/{id:guid}/waiting-lists/{entryId:guid}/leave", LeaveAsync)
             .WithName("LeaveWaitingList").WithSummary("Record that a patient left a waiting list, and why")
-            .RequireAuthorization(PlatformPolicies.PatientsWrite);
+            .RequireAuthorization(PlatformPolicies.PatientsWrite)
+            .RequirePatientInScope();
         group.MapGet("/waiting-lists/{scope}/{key}", ListAsync)
             .WithName("ListWaitingList")
             .WithSummary("A waiting list in priority order, each entry with its score and the components of the score (audited)")
@@ -49,11 +53,16 @@ public static class WaitingListEndpoints
     }
 
     internal static async Task<Results<Created<WaitingListEntryResponse>, ValidationProblem, ProblemHttpResult>> EnrolAsync(
-        Guid id, EnrolRequest request, PatientsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, EnrolRequest request, PatientsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         if (!WaitingListId.TryCreate(request.Scope, request.Key, out var list, out var error))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.Scope is WaitingListId.Territory or WaitingListId.Site ? "key" : "scope"] = [error!] });
+        }
+
+        if (!await db.MayUseListAsync(PartnerScope.Of(http.User), list, ct))
+        {
+            return OutsideScope("key", "This waiting list is outside your scope.");
         }
 
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -150,7 +159,9 @@ public static class WaitingListEndpoints
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var cutoff70 = today.AddYears(-70);
         var listId = list.ToString();
-        var active = db.WaitingListEntries.AsNoTracking().Where(e => e.ListId == listId && e.LeftAt == null);
+        // Only the patients of the caller's scope: a list shows (and counts) what the caller may see of it.
+        var visible = db.Patients.VisibleTo(db, http.User);
+        var active = db.WaitingListEntries.AsNoTracking().Where(e => e.ListId == listId && e.LeftAt == null && visible.Any(p => p.Id == e.PatientId));
         var total = await active.CountAsync(ct);
 
         // The score minus the per-day part of today (the same for every row) orders the list in SQL:
@@ -178,6 +189,11 @@ public static class WaitingListEndpoints
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new RankedWaitingList(listId, w, items, page, pageSize, total));
     }
+
+    /// <summary>A 403 naming the field whose value lies outside the caller's scope (never repeating the value).</summary>
+    internal static ProblemHttpResult OutsideScope(string field, string title) => TypedResults.Problem(statusCode: 403, title: title,
+        detail: "Your key's scope (docs/roles.md) does not cover it.",
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = ["Outside your scope."] } });
 
     private static WaitingListEntryResponse ToResponse(WaitingListEntry e) => new(e.Id, e.PatientId, e.ListId, e.EnrolledAt, e.LeftAt, e.LeaveReason);
 
