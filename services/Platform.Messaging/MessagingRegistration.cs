@@ -51,6 +51,9 @@ public static class MessagingRegistration
         builder.Services.AddHostedService<ErrorQueueMonitor>();
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit reports usage to its vendor (an HTTPS call out of the region) unless told not to: patient
+            // platforms call nothing but their own servers (tested: NoOutboundCallTests).
+            x.DisableUsageTelemetry();
             // Queues are named after the service, then the consumer (coordination-mission-completed): two services
             // with a consumer of the same name each get their own queue instead of competing for one.
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceName(builder.Environment.ApplicationName), false));
