@@ -38,6 +38,9 @@ public sealed class DemoTerritory(GatewayClient gateway)
         return (gateway.Created, gateway.Existing);
     }
 
+    /// <summary>The demo patients' ids, by their number.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Guid> _patients = new();
+
     private async Task PatientsAsync(CancellationToken ct)
     {
         var people = s_communes.SelectMany(c => Enumerable.Repeat(c.Code, c.People)).Select((code, i) => (Code: code, N: i + 1));
@@ -55,6 +58,7 @@ public sealed class DemoTerritory(GatewayClient gateway)
                 birthDate = $"{year}-{month:00}-15", communeCode = code,
                 hasAld = n % 3 == 0, precarity = n % 4 == 0, isolation = n % 5 == 0,
             }, $"patient {n}", token);
+            _patients[n] = id ?? throw new InvalidOperationException($"demo patient {n}: no id in the answer");
             // Everyone waits on the CPTS's list (a second run finds them there already).
             await gateway.PostAsync($"api/patients/{id}/waiting-lists", new { scope = "territory", key = "cpts-pays-de-laval" }, $"enrolment {n}", token);
         });
@@ -126,11 +130,12 @@ public sealed class DemoTerritory(GatewayClient gateway)
             // Assisted teleconsultations at a new cabin (a re-run adds none): pseudonyms only, never identities.
             if (gateway.Created > created && hasCabin && nurse is not null)
             {
-                foreach (var pseudonym in new[] { "7f3a9c21e0b4", "2b8d4e6f1a90", "7f3a9c21e0b4", "c41e9d0a5b37" })
+                foreach (var n in new[] { 1, 2, 1, 3 }) // patient 1 came twice
                 {
+                    var pseudonym = (await gateway.GetAsync($"api/patients/{_patients[n]}/pseudonym", ct)).GetProperty("pseudonym").GetString();
                     await gateway.PostAsync("api/coordination/telemedicine/sessions", new
                     {
-                        placeId = place, date = DateOnly.FromDateTime(DateTime.UtcNow), assistingNurseId = nurse, patientPseudonym = $"demo-{pseudonym}",
+                        placeId = place, date = DateOnly.FromDateTime(DateTime.UtcNow), assistingNurseId = nurse, patientPseudonym = pseudonym,
                     }, "teleconsultation", ct);
                 }
             }

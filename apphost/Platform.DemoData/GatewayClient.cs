@@ -50,6 +50,20 @@ public sealed class GatewayClient(HttpClient http)
         return null;
     }
 
+    /// <summary>GETs a JSON document; anything but 200 stops the load.</summary>
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"demo: GET {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.Clone();
+    }
+
     /// <summary>A command (a lifecycle move, a scan, a classification): a success, or 409 when already done.</summary>
     public async Task CommandAsync(string path, CancellationToken cancellationToken, object? body = null)
     {

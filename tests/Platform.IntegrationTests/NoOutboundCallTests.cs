@@ -54,8 +54,10 @@ public sealed class NoOutboundCallTests : IAsyncLifetime
         Assert.True(outside.Count == 0, $"Calls out of the platform: {string.Join(", ", outside)}");
     }
 
+    /// <summary>Loopback, the test hosts (<c>*.test</c>), and the platform's own services by their service-discovery names.</summary>
     private static bool IsOwnServer(string host) =>
-        host is "localhost" or "127.0.0.1" or "::1" or "[::1]" || host.EndsWith(".test", StringComparison.Ordinal) || host.Length == 0;
+        host is "localhost" or "127.0.0.1" or "::1" or "[::1]" or "patients" or "missions" or "funding" or "coordination"
+        || host.StartsWith("_grpc.", StringComparison.Ordinal) || host.EndsWith(".test", StringComparison.Ordinal);
 
     /// <summary>Every name resolution and HTTP request the process makes, from .NET's own networking events.</summary>
     private sealed class NetworkListener : EventListener

@@ -45,7 +45,11 @@ public sealed class PlatformHosts : IAsyncLifetime
         FundingDb = await TestDatabase.CreateAsync("it_funding");
         MissionsDb = await TestDatabase.CreateAsync("it_missions");
         Broker = await TestVirtualHost.CreateAsync("it");
-        Coordination = Host<CoordinationDbContext>("coordinationdb", CoordinationDb);
+        // Coordination's gRPC client of Patients (indicators, pseudonyms) goes to the in-process Patients host.
+        Coordination = Host<CoordinationDbContext>("coordinationdb", CoordinationDb).WithWebHostBuilder(b => b
+            .UseSetting("services:patients:grpc:0", "http://patients.test")
+            .ConfigureTestServices(services => services.AddGrpcClient<Platform.Contracts.Grpc.Patients.PatientStatistics.PatientStatisticsClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => Patients.Server.CreateHandler())));
         _ = Coordination.Server; // start it first: its queue must exist before anything is published
         Funding = Host<FundingDbContext>("fundingdb", FundingDb);
         _ = Funding.Server;

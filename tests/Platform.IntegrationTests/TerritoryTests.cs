@@ -115,19 +115,32 @@ public class TerritoryTests(PlatformHosts hosts)
         var noCabin = (await (await _coordination.PostAsJsonAsync("/api/coordination/places", new { name = $"Mairie {commune}", kind = "TownHall", communeCode = commune }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var first = await PseudonymOfNewPatientAsync(commune);
+        var second = await PseudonymOfNewPatientAsync(commune);
 
-        foreach (var pseudonym in new[] { "p-0000000001", "p-0000000002", "p-0000000001" })
+        foreach (var pseudonym in new[] { first, second, first })
         {
             var created = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = nurse, patientPseudonym = pseudonym });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
 
-        var notNurse = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = pharmacist, patientPseudonym = "p-0000000003" });
+        var notNurse = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = pharmacist, patientPseudonym = first });
         Assert.Equal(HttpStatusCode.Conflict, notNurse.StatusCode);
-        var townHall = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = noCabin, date = today, assistingNurseId = nurse, patientPseudonym = "p-0000000003" });
+        var townHall = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = noCabin, date = today, assistingNurseId = nurse, patientPseudonym = first });
         Assert.Equal(HttpStatusCode.BadRequest, townHall.StatusCode);
-        var identity = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = nurse, patientPseudonym = "Jeanne Dupont" });
-        Assert.True((await identity.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("patientPseudonym", out _));
+
+        // A pseudonym field takes only what Patients issued: no name, no NIR, no well-formed made-up value.
+        var before = await hosts.CoordinationDb.ScalarAsync<long>("SELECT count(*) FROM teleconsultations");
+        foreach (var smuggled in new[] { "Jeanne Dupont", Nirs.Valid(1950), "P-" + Convert.ToHexString(Guid.NewGuid().ToByteArray()), first.ToLowerInvariant() })
+        {
+            var refused = await _coordination.PostAsJsonAsync("/api/coordination/telemedicine/sessions", new { placeId = place, date = today, assistingNurseId = nurse, patientPseudonym = smuggled });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("patientPseudonym", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(smuggled, body, StringComparison.Ordinal); // never repeated back
+        }
+
+        Assert.Equal(before, await hosts.CoordinationDb.ScalarAsync<long>("SELECT count(*) FROM teleconsultations"));
 
         var activity = await _coordination.GetFromJsonAsync<JsonElement>("/api/coordination/telemedicine/activity");
         var cabin = activity.EnumerateArray().Single(a => a.GetProperty("placeId").GetGuid() == place);
@@ -156,5 +169,17 @@ public class TerritoryTests(PlatformHosts hosts)
         var what_if = await (await _coordination.PostAsJsonAsync("/api/coordination/zones/classify", laval)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(what_if.GetProperty("isRedZone").GetBoolean());
         Assert.Contains("1,500", what_if.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Registers a patient in Patients and returns the pseudonym Patients gives for them.</summary>
+    private async Task<string> PseudonymOfNewPatientAsync(string commune)
+    {
+        using var patients = PlatformHosts.ClientOf(hosts.Patients);
+        var registered = await patients.PostAsJsonAsync("/api/patients",
+            new { nir = Nirs.Valid(1948), firstName = "Lucienne", lastName = "Cabine", birthDate = "1948-03-10", communeCode = commune });
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var pseudonym = (await patients.GetFromJsonAsync<JsonElement>($"/api/patients/{id}/pseudonym")).GetProperty("pseudonym").GetString()!;
+        Assert.Matches("^P-[0-9A-F]{32}$", pseudonym);
+        return pseudonym;
     }
 }

@@ -48,6 +48,7 @@ app.MapReferents();
 app.MapConsultations();
 app.MapImports();
 app.MapAccessAudit();
+app.MapPseudonyms();
 app.MapGrpcService<PatientStatisticsService>().RequireAuthorization(PlatformPolicies.PatientsQuery);
 
 await app.RunServiceAsync<PatientsDbContext>(args);

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination.Territory;
 using Platform.ServiceDefaults.Security;
 
@@ -66,7 +68,7 @@ public sealed record CabinActivity(Guid PlaceId, string Name, PlaceKind Kind, st
 
 public static partial class TelemedicineEndpoints
 {
-    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    [GeneratedRegex("^P-[0-9A-F]{32}$")]
     private static partial Regex PseudonymPattern();
 
     public static IEndpointRouteBuilder MapTelemedicine(this IEndpointRouteBuilder app)
@@ -148,7 +150,7 @@ public static partial class TelemedicineEndpoints
     }
 
     internal static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> CreateSessionAsync(
-        SessionRequest request, CoordinationDbContext db, TimeProvider time, CancellationToken ct)
+        SessionRequest request, CoordinationDbContext db, PatientStatistics.PatientStatisticsClient patients, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.PlaceId is null)
@@ -169,7 +171,7 @@ public static partial class TelemedicineEndpoints
 
         if (request.PatientPseudonym is null || !PseudonymPattern().IsMatch(request.PatientPseudonym))
         {
-            errors["patientPseudonym"] = ["Required: the patient's pseudonym from the Patients service (8 to 64 letters, digits, - or _), never a name or a NIR."];
+            errors["patientPseudonym"] = ["Required: the patient's pseudonym from the Patients service (P- and 32 hexadecimal digits, GET /api/patients/{id}/pseudonym), never a name or a NIR."];
         }
 
         if (errors.Count > 0)
@@ -181,6 +183,20 @@ public static partial class TelemedicineEndpoints
         if (place is not { HasCabin: true })
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["placeId"] = [place is null ? "No place has this id." : "This place has no telemedicine cabin."] });
+        }
+
+        try
+        {
+            // Verified, not typed: Patients says whether it issued this pseudonym, for a patient that exists.
+            if (!(await patients.VerifyPseudonymAsync(new VerifyPseudonymRequest { Pseudonym = request.PatientPseudonym }, cancellationToken: ct)).Issued)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["patientPseudonym"] = ["Not a pseudonym the Patients service issued."] },
+                    title: "The session cannot be recorded as given.");
+            }
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return TypedResults.Problem(statusCode: 503, title: "The Patients service cannot be reached to verify the pseudonym; nothing was written, try again.");
         }
 
         var nurse = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == request.AssistingNurseId, ct);

@@ -323,7 +323,7 @@ internal sealed record ImportRow(
         DateOnly? birth = DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b) ? b : null;
         if (birthText is not null && birth is null)
         {
-            return (null, "birth_date", $"'{Truncate(birthText)}' is not a date (YYYY-MM-DD).");
+            return (null, "birth_date", "Not a date (YYYY-MM-DD).");
         }
 
         Sex? sex = null;
@@ -332,7 +332,7 @@ internal sealed record ImportRow(
             sex = sexText.ToUpperInvariant() switch { "F" or "2" or "FEMALE" => Registry.Sex.Female, "M" or "1" or "MALE" => Registry.Sex.Male, _ => null };
             if (sex is null)
             {
-                return (null, "sex", $"'{Truncate(sexText)}' is not a sex code (F or M).");
+                return (null, "sex", "Not a sex code (F or M).");
             }
         }
 
@@ -344,7 +344,7 @@ internal sealed record ImportRow(
             {
                 case null or "0" or "false" or "non": break;
                 case "1" or "true" or "oui": flags[f] = true; break;
-                case var other: return (null, flagNames[f], $"'{Truncate(other)}' is not 0 or 1.");
+                case var other: return (null, flagNames[f], "Not 0 or 1.");
             }
         }
 
@@ -369,6 +369,4 @@ internal sealed record ImportRow(
         "communeCode" => "commune_code",
         _ => field,
     };
-
-    private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -37,7 +37,7 @@ public static class Nir
     {
         if (nir.Length != 15)
         {
-            return $"A NIR has 15 characters (13 and a 2-digit key); this one has {nir.Length}.";
+            return "A NIR has 15 characters (13 and a 2-digit key).";
         }
 
         if (nir[0] is not ('1' or '2' or '3' or '4' or '7' or '8'))
@@ -61,7 +61,7 @@ public static class Nir
 
             if (!char.IsAsciiDigit(nir[i]))
             {
-                return $"A NIR has digits only, except 2A/2B for Corsica (position {i + 1} is '{nir[i]}').";
+                return $"A NIR has digits only, except 2A/2B for Corsica (position {i + 1} is not).";
             }
         }
 
@@ -73,6 +73,6 @@ public static class Nir
 
         var key = int.Parse(nir.AsSpan(13, 2), CultureInfo.InvariantCulture);
         var expected = ComputeKey(nir[..13]);
-        return key == expected ? null : $"The NIR key does not match: {key:00} given, {expected:00} expected.";
+        return key == expected ? null : "The NIR key (last 2 digits) does not match the first 13.";
     }
 }

@@ -76,18 +76,18 @@ public static class PatientValidation
             var month = Nir.BirthMonth(nir);
             if (Nir.BirthYearTwoDigits(nir) != birth.Year % 100)
             {
-                errors["birthDate"] = [$"The birth year {birth.Year} does not match the NIR (which says ..{Nir.BirthYearTwoDigits(nir):00})."];
+                errors["birthDate"] = ["The birth year does not match the NIR (its 2nd and 3rd digits)."];
             }
             else if (month is >= 1 and <= 12 && month != birth.Month)
             {
-                errors["birthDate"] = [$"The birth month {birth.Month:00} does not match the NIR (which says {month:00})."];
+                errors["birthDate"] = ["The birth month does not match the NIR (its 4th and 5th digits)."];
             }
         }
 
         var nirSex = nir[0] switch { '1' => Registry.Sex.Male, '2' => Registry.Sex.Female, _ => (Sex?)null };
         if (details.Sex is { } sex && nirSex is { } expected && sex != expected)
         {
-            errors["sex"] = [$"The NIR says {expected}."];
+            errors["sex"] = ["The sex does not match the NIR (its 1st digit)."];
         }
     }
 

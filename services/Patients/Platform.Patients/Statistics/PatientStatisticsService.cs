@@ -105,6 +105,15 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
         }
     }
 
+    public override async Task<VerifyPseudonymReply> VerifyPseudonym(VerifyPseudonymRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var issued = pseudonyms.TryResolve(request.Pseudonym, out var id)
+            && await Visible(context).AnyAsync(p => p.Id == id, context.CancellationToken);
+        return new VerifyPseudonymReply { Issued = issued };
+    }
+
     /// <summary>The patients the caller's scope covers: a count or a summary never includes anyone outside it.</summary>
     private IQueryable<Registry.Patient> Visible(ServerCallContext context) => db.Patients.VisibleTo(db, context.GetHttpContext().User);
 }
