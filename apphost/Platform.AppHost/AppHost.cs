@@ -52,6 +52,10 @@ var identityKey = secrets.Add("identity-key");
 var missions = builder.AddPlatformService<Projects.Platform_Missions>("missions", servers, identityKey);
 var patients = builder.AddPlatformService<Projects.Platform_Patients>("patients", servers, identityKey)
     .WithEnvironment("Patients__Pseudonyms__Key", secrets.Add("pseudonym-key"))
+    // Identities are enciphered at rest (docs/security.md): one data key (k1) and the blind-index key.
+    .WithEnvironment("Patients__Protection__Keys__k1", secrets.Add("identity-data-key-k1"))
+    .WithEnvironment("Patients__Protection__CurrentKey", "k1")
+    .WithEnvironment("Patients__Protection__IndexKey", secrets.Add("identity-index-key"))
     .WithReference(missions); // practitioners and sites, over gRPC
 missions.WithReference(patients); // waiting-list statistics, over gRPC
 var funding = builder.AddPlatformService<Projects.Platform_Funding>("funding", servers, identityKey)

@@ -44,6 +44,9 @@ var service = Process.Start(new ProcessStartInfo("dotnet", [dll])
         ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}",
         ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{FreePort()}",
         ["Patients__Pseudonyms__Key"] = new string('b', 32),
+        ["Patients__Protection__Keys__k1"] = new string('d', 32),
+        ["Patients__Protection__CurrentKey"] = "k1",
+        ["Patients__Protection__IndexKey"] = new string('i', 32),
         ["Platform__Identity__Key"] = identityKey,
         ["Patients__Imports__Directory"] = Path.Combine(work.FullName, "spool"),
     },
@@ -57,15 +60,21 @@ try
     using var http = new HttpClient(new SignedAsCoordinator(identityKey) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
     await Eventually.UntilAsync(async () => { try { return (await http.GetAsync("/health")).IsSuccessStatusCode; } catch (HttpRequestException) { return false; } }, ok => ok, TimeSpan.FromSeconds(60));
 
-    // Baseline: COPY of the same file into a table like patients (same columns, indexes, unique NIR).
+    // Baseline: COPY of the same file into the table a registry would have without any protection: the identity in
+    // clear, with its indexes (unique NIR, last name) and the same other columns. The platform's import pays for the
+    // validation, the encryption of every identity and its blind indexes on top (docs/security.md).
     await using (var conn = new NpgsqlConnection(db.ConnectionString))
     {
         await conn.OpenAsync();
         await using var create = new NpgsqlCommand("""
-            CREATE TABLE patients_baseline (LIKE patients INCLUDING ALL);
-            ALTER TABLE patients_baseline ALTER COLUMN id SET DEFAULT gen_random_uuid(), ALTER COLUMN registered_at SET DEFAULT now(),
-              ALTER COLUMN has_ald SET DEFAULT false, ALTER COLUMN precarity SET DEFAULT false, ALTER COLUMN isolation SET DEFAULT false,
-              ALTER COLUMN needs_transport SET DEFAULT false, ALTER COLUMN has_referring_gp SET DEFAULT false;
+            CREATE TABLE patients_baseline (
+              id uuid PRIMARY KEY DEFAULT gen_random_uuid(), nir varchar(15) UNIQUE, first_name varchar(100), last_name varchar(100),
+              birth_date date NOT NULL, sex varchar(10), commune_code varchar(5) NOT NULL, phone varchar(20), email varchar(254),
+              has_ald boolean NOT NULL DEFAULT false, precarity boolean NOT NULL DEFAULT false, isolation boolean NOT NULL DEFAULT false,
+              needs_transport boolean NOT NULL DEFAULT false, registered_at timestamptz NOT NULL DEFAULT now(),
+              has_referring_gp boolean NOT NULL DEFAULT false, erased_at timestamptz);
+            CREATE INDEX ON patients_baseline (last_name);
+            CREATE INDEX ON patients_baseline (commune_code, has_referring_gp);
             CREATE TABLE patients_baseline_after (LIKE patients_baseline INCLUDING ALL);
             """, conn);
         await create.ExecuteNonQueryAsync();

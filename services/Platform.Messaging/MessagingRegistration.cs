@@ -27,7 +27,7 @@ public static class MessagingRegistration
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddDbContext<TDbContext>((sp, options) => options
             .UsePlatformPostgres(connectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>()));
+            .AddInterceptors([sp.GetRequiredService<OutboxSignalInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         return builder;

@@ -24,6 +24,12 @@ public static partial class ServiceHost
             return;
         }
 
+        if (args.Length > 0 && app.Services.GetServices<IServiceCommand>().FirstOrDefault(c => c.Name == args[0]) is { } command)
+        {
+            await command.RunAsync(CancellationToken.None);
+            return;
+        }
+
         await app.RunAsync();
     }
 
@@ -36,6 +42,10 @@ public static partial class ServiceHost
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         LogMigrating(logger, typeof(TDbContext).Name, pending.Count);
         await db.Database.MigrateAsync(cancellationToken);
+        foreach (var step in scope.ServiceProvider.GetServices<IPostMigrationStep>())
+        {
+            await step.RunAsync(cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: applying {Count} pending migration(s)")]
@@ -56,4 +66,18 @@ internal sealed class DatabaseMigrator<TDbContext>(IServiceProvider services, IC
             : Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Work that must follow the migrations before the service serves (moving data the schema change left behind).</summary>
+public interface IPostMigrationStep
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A maintenance command of a service: <c>dotnet Platform.X.dll {Name}</c> runs it and exits.</summary>
+public interface IServiceCommand
+{
+    string Name { get; }
+
+    Task RunAsync(CancellationToken cancellationToken);
 }

@@ -76,6 +76,14 @@ public class ChartTests
 
         var fromSecret = patients.Spec.Template.Spec.Containers[0].Env.Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => e.Name);
         Assert.Contains("ConnectionStrings__patientsdb", fromSecret);
+
+        // The identity encryption keys (Patients__Protection__*) reach the Patients pods and their migration job, no other pod.
+        var objects = Helm.Objects("values.yaml").ToList();
+        Assert.Equal("platform-patient-keys", Assert.Single(patients.Spec.Template.Spec.Containers[0].EnvFrom).SecretRef.Name);
+        var migration = objects.OfType<V1Job>().Single(j => j.Metadata.Name == "platform-migrate-patients");
+        Assert.Equal("platform-patient-keys", Assert.Single(migration.Spec.Template.Spec.Containers[0].EnvFrom).SecretRef.Name);
+        Assert.All(objects.OfType<V1Deployment>().Where(d => d.Metadata.Name is not ("platform-patients" or "platform-gateway")),
+            d => Assert.Null(d.Spec.Template.Spec.Containers[0].EnvFrom));
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public class MigrateCommandTests(RunningPlatform platform)
         start.Environment[$"ConnectionStrings__{connectionName}"] = db.ConnectionString;
         start.Environment["ConnectionStrings__messaging"] = "amqp://nobody:nothing@127.0.0.1:1/"; // never contacted
         start.Environment["Patients__Pseudonyms__Key"] = new string('k', 32);
+        start.Environment["Patients__Protection__Keys__k1"] = new string('d', 32);
+        start.Environment["Patients__Protection__CurrentKey"] = "k1";
+        start.Environment["Patients__Protection__IndexKey"] = new string('i', 32);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

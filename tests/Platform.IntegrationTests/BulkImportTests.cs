@@ -61,14 +61,14 @@ public class BulkImportTests(PlatformHosts hosts)
         Assert.Equal(
             ["7:nir", "8:birth_date", "9:sex", "10:line", "12:commune_code"],
             errors.GetProperty("items").EnumerateArray().Select(e => $"{e.GetProperty("line").GetInt32()}:{e.GetProperty("field").GetString()}"));
-        Assert.Equal("Marcel \"Le Grand\"", await hosts.PatientsDb.ScalarAsync<string>($"SELECT first_name FROM patients WHERE nir = '{n2}'"));
-        Assert.True(await hosts.PatientsDb.ScalarAsync<bool>($"SELECT has_ald FROM patients WHERE nir = '{n1}'"));
+        Assert.Equal("Marcel \"Le Grand\"", Assert.Single(await hosts.PatientsWithNirAsync(n2)).FirstName);
+        Assert.True(Assert.Single(await hosts.PatientsWithNirAsync(n1)).HasAld);
         Assert.Equal(4, await Eventually.UntilAsync(() => hosts.CountInCoordination(commune), c => c == 4)); // 1 registered + 3 imported
 
         var again = await ImportAsync(Csv(csv));
         Assert.Equal(0, again.GetProperty("rowsImported").GetInt32());
         Assert.Equal(5, again.GetProperty("rowsDuplicate").GetInt32());
-        Assert.Equal(3L, await hosts.PatientsDb.ScalarAsync<long>($"SELECT count(*) FROM patients WHERE nir IN ('{n1}','{n2}','{n3}')"));
+        Assert.Equal(3, (await hosts.PatientsWithNirAsync(n1)).Count + (await hosts.PatientsWithNirAsync(n2)).Count + (await hosts.PatientsWithNirAsync(n3)).Count);
         await Task.Delay(500);
         Assert.Equal(4, await hosts.CountInCoordination(commune));
     }

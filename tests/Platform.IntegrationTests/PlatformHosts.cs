@@ -107,6 +107,26 @@ public sealed class PlatformHosts : IAsyncLifetime
         return host;
     }
 
+    /// <summary>
+    /// The patients registered with this NIR, read as the service reads them (the table holds only the NIR's blind
+    /// index and the enciphered identity, see Protection/IdentityCipher).
+    /// </summary>
+    public async Task<List<Platform.Patients.Registry.Patient>> PatientsWithNirAsync(string nir)
+    {
+        await using var scope = Patients.Services.CreateAsyncScope();
+        var index = scope.ServiceProvider.GetRequiredService<Platform.Patients.Protection.IdentityCipher>().NirIndex(nir);
+        var db = scope.ServiceProvider.GetRequiredService<PatientsDbContext>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Patients.Where(p => p.NirIndex == index));
+    }
+
+    /// <summary>A patient read as the service reads it (identity opened), or null.</summary>
+    public async Task<Platform.Patients.Registry.Patient?> PatientAsync(Guid id)
+    {
+        await using var scope = Patients.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PatientsDbContext>();
+        return await db.Patients.FindAsync(id);
+    }
+
     /// <summary>A practitioner and a site registered in Missions, for writes in Patients that must name real ones.</summary>
     public async Task<(Guid SiteId, string Rpps)> MissionsReferencesAsync(string commune = "53130")
     {
@@ -126,7 +146,14 @@ public sealed class PlatformHosts : IAsyncLifetime
             .UseSetting("ConnectionStrings:messaging", Broker.Uri.ToString())
             .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200")
             .UseSetting("Patients:Pseudonyms:Key", PseudonymKey)
+            .UseSetting("Patients:Protection:Keys:k1", DataKey)
+            .UseSetting("Patients:Protection:CurrentKey", "k1")
+            .UseSetting("Patients:Protection:IndexKey", IndexKey)
             .UseSetting(PlatformToken.KeySetting, IdentityKey));
+
+    public const string DataKey = "integration-tests-data-key-k1-0123456789abcdef";
+
+    public const string IndexKey = "integration-tests-index-key-0123456789abcdef";
 
     public const string PseudonymKey = "integration-tests-pseudonym-key-0123456789";
 

@@ -26,6 +26,9 @@ public sealed class ReadinessTests : IAsyncLifetime
             .UseSetting("ConnectionStrings:patientsdb", _db.ConnectionString)
             .UseSetting("ConnectionStrings:messaging", $"amqp://guest:guest@127.0.0.1:{ClosedPort()}/")
             .UseSetting("Patients:Pseudonyms:Key", PlatformHosts.PseudonymKey)
+            .UseSetting("Patients:Protection:Keys:k1", PlatformHosts.DataKey)
+            .UseSetting("Patients:Protection:CurrentKey", "k1")
+            .UseSetting("Patients:Protection:IndexKey", PlatformHosts.IndexKey)
             .UseSetting(Platform.ServiceDefaults.Security.PlatformToken.KeySetting, PlatformHosts.IdentityKey));
         _ = _patients.Server;
     }

@@ -89,6 +89,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private string Maintenance => new NpgsqlConnectionStringBuilder(_server) { Database = "postgres" }.ConnectionString;
 
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return await cmd.ExecuteNonQueryAsync();
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql)
     {
         await using var conn = new NpgsqlConnection(ConnectionString);

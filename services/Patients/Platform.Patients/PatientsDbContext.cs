@@ -34,15 +34,19 @@ public sealed class PatientsDbContext(DbContextOptions<PatientsDbContext> option
         modelBuilder.Entity<Patient>(e =>
         {
             e.HasKey(p => p.Id);
-            e.Property(p => p.Nir).HasMaxLength(15);
-            e.HasIndex(p => p.Nir).IsUnique();
-            e.Property(p => p.FirstName).HasMaxLength(100);
-            e.Property(p => p.LastName).HasMaxLength(100);
-            e.HasIndex(p => p.LastName);
+            // The identity is stored enciphered only (Protection/IdentityCipher): the clear properties are not columns.
+            e.Ignore(p => p.Nir);
+            e.Ignore(p => p.FirstName);
+            e.Ignore(p => p.LastName);
+            e.Ignore(p => p.BirthDate);
+            e.Ignore(p => p.Phone);
+            e.Ignore(p => p.Email);
+            e.Property(p => p.KeyId).HasMaxLength(20);
+            e.HasIndex(p => p.NirIndex).IsUnique();
+            e.HasIndex(p => p.NameKeys).HasMethod("gin");
+            e.HasIndex(p => p.KeyId);
             e.Property(p => p.CommuneCode).HasMaxLength(5);
             e.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
-            e.Property(p => p.Phone).HasMaxLength(20);
-            e.Property(p => p.Email).HasMaxLength(254);
             e.HasIndex(p => new { p.CommuneCode, p.HasReferringGp });
         });
         modelBuilder.Entity<WaitingListEntry>(e =>

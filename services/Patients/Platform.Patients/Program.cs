@@ -7,6 +7,7 @@ using Platform.Patients.Audit;
 using Platform.Patients.BulkImport;
 using Platform.Patients.Consultations;
 using Platform.Patients.MissionsDirectory;
+using Platform.Patients.Protection;
 using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
@@ -27,6 +28,14 @@ builder.Services.AddOptions<PseudonymOptions>().BindConfiguration("Patients:Pseu
     .Validate(o => o.Key.Length >= 32, "Patients:Pseudonyms:Key must be set (32+ characters, a secret from configuration).")
     .ValidateOnStart();
 builder.Services.AddSingleton<Pseudonyms>();
+builder.Services.AddOptions<IdentityProtectionOptions>().BindConfiguration(IdentityProtectionOptions.Section)
+    .Validate(o => o.Problem() is null, $"{IdentityProtectionOptions.Section}: Keys, CurrentKey and IndexKey must be set (secrets of 32+ characters; see docs/security.md).")
+    .ValidateOnStart();
+builder.Services.AddSingleton<IdentityCipher>();
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, IdentityProtectionInterceptor>(); // identities sealed at rest
+builder.Services.AddSingleton<IdentityKeyRotation>();
+builder.Services.AddSingleton<IServiceCommand>(sp => sp.GetRequiredService<IdentityKeyRotation>()); // rotate-keys
+builder.Services.AddSingleton<IPostMigrationStep>(sp => sp.GetRequiredService<IdentityKeyRotation>()); // seals what older versions kept in clear
 builder.Services.AddOptions<ImportOptions>().BindConfiguration("Patients:Imports");
 builder.Services.AddSingleton<ImportSignal>();
 builder.Services.AddHostedService<ImportWorker>();

@@ -8,6 +8,7 @@ using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
+using Platform.Patients.Protection;
 using Platform.Patients.Registry;
 
 namespace Platform.Patients.BulkImport;
@@ -22,7 +23,8 @@ public sealed class ImportSignal : WakeSignal;
 /// importing the same rows again adds nobody.
 /// </summary>
 public sealed partial class ImportWorker(
-    IServiceScopeFactory scopes, ImportSignal signal, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
+    IServiceScopeFactory scopes, ImportSignal signal, IOptions<ImportOptions> options, IdentityCipher cipher, TimeProvider time, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
     public static string SpoolPath(ImportOptions o, Guid id) => Path.Combine(o.Directory, $"{id:N}.csv");
 
@@ -136,9 +138,9 @@ public sealed partial class ImportWorker(
                 else
                 {
                     var parsed = ImportRow.Parse(format, text, fields, today);
-                    batch.Add(line, parsed.Row is { } row && !uploader.Covers(row.CommuneCode)
-                        ? (null, "commune_code", "This commune is outside the scope of the key that uploaded the file.")
-                        : parsed);
+                    batch.Add(line, parsed.Row is not { } row ? parsed
+                        : !uploader.Covers(row.CommuneCode) ? (null, "commune_code", "This commune is outside the scope of the key that uploaded the file.")
+                        : (row.SealWith(cipher), null, null)); // enciphered here, while the previous batch is being written
                 }
 
                 if (batch.Count >= o.BatchSize)
@@ -179,22 +181,23 @@ public sealed partial class ImportWorker(
 
         // Drop the rows whose NIR is already registered, or appears earlier in this batch.
         var valid = batch.Valid;
-        var nirs = valid.Select(r => r.Nir).ToArray();
+        // NIRs are looked up by their blind index (the NIR itself is never stored in clear).
+        var indexes = valid.Select(r => r.Sealed!.NirIndex).ToArray();
         var existing = new HashSet<string>(StringComparer.Ordinal);
-        await using (var cmd = new NpgsqlCommand("SELECT nir FROM patients WHERE nir = ANY(@nirs)", connection, (NpgsqlTransaction)transaction.GetDbTransaction()))
+        await using (var cmd = new NpgsqlCommand("SELECT nir_index FROM patients WHERE nir_index = ANY(@indexes)", connection, (NpgsqlTransaction)transaction.GetDbTransaction()))
         {
-            cmd.Parameters.AddWithValue("nirs", nirs);
+            cmd.Parameters.AddWithValue("indexes", indexes);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                existing.Add(r.GetString(0));
+                existing.Add(Convert.ToHexString(r.GetFieldValue<byte[]>(0)));
             }
         }
 
         var fresh = new List<ImportRow>(valid.Count);
         foreach (var row in valid)
         {
-            if (existing.Add(row.Nir))
+            if (existing.Add(Convert.ToHexString(row.Sealed!.NirIndex)))
             {
                 fresh.Add(row);
             }
@@ -202,22 +205,20 @@ public sealed partial class ImportWorker(
 
         // Text COPY (CSV), the server's fastest path for rows like these (measured against binary COPY in bench/).
         await using (var copy = await connection.BeginTextImportAsync(
-            "COPY patients (id, nir, first_name, last_name, birth_date, sex, commune_code, phone, email, has_ald, precarity, isolation, needs_transport, registered_at, has_referring_gp) FROM STDIN (FORMAT csv)", ct))
+            "COPY patients (id, identity_cipher, key_id, nir_index, name_keys, birth_year, sex, commune_code, has_ald, precarity, isolation, needs_transport, registered_at, has_referring_gp) FROM STDIN (FORMAT csv)", ct))
         {
             var registeredAt = now.ToString("O", CultureInfo.InvariantCulture);
-            var line = new StringBuilder(160);
+            var line = new StringBuilder(400);
             foreach (var row in fresh)
             {
+                var s = row.Sealed!;
                 line.Clear()
-                    .Append(Guid.CreateVersion7().ToString()).Append(',')
-                    .Append(row.Nir).Append(',');
-                Quoted(line, row.FirstName).Append(',');
-                Quoted(line, row.LastName).Append(',');
-                line.Append(row.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(s.Id.ToString()).Append(",\\x").Append(Convert.ToHexString(s.Cipher)).Append(',')
+                    .Append(cipher.CurrentKey).Append(",\\x").Append(Convert.ToHexString(s.NirIndex)).Append(",\"{")
+                    .AppendJoin(',', s.NameKeys).Append("}\",")
+                    .Append(row.BirthDate.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
                     .Append(row.Sex?.ToString()).Append(',')
-                    .Append(row.CommuneCode).Append(',');
-                Quoted(line, row.Phone).Append(',');
-                Quoted(line, row.Email).Append(',')
+                    .Append(row.CommuneCode).Append(',')
                     .Append(row.HasAld ? 't' : 'f').Append(',')
                     .Append(row.Precarity ? 't' : 'f').Append(',')
                     .Append(row.Isolation ? 't' : 'f').Append(',')
@@ -300,11 +301,28 @@ internal sealed class ImportBatch(int number)
     }
 }
 
+/// <summary>A row ready for the table: its id, its identity enciphered, its blind indexes.</summary>
+internal sealed record SealedIdentity(Guid Id, byte[] Cipher, byte[] NirIndex, long[] NameKeys);
+
 /// <summary>One CSV record, validated with the same rules as <c>POST /api/patients</c>.</summary>
 internal sealed record ImportRow(
     string Nir, string FirstName, string LastName, DateOnly BirthDate, Sex? Sex, string CommuneCode, string? Phone, string? Email,
     bool HasAld, bool Precarity, bool Isolation, bool NeedsTransport)
 {
+    /// <summary>The row's new id, enciphered identity and blind indexes, once <see cref="SealWith"/> ran.</summary>
+    public SealedIdentity? Sealed { get; init; }
+
+    public ImportRow SealWith(IdentityCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        var id = Guid.CreateVersion7();
+        return this with
+        {
+            Sealed = new SealedIdentity(id, cipher.Seal(id, new PatientIdentity(Nir, FirstName, LastName, BirthDate, Phone, Email)),
+                cipher.NirIndex(Nir), cipher.NameKeys(FirstName, LastName)),
+        };
+    }
+
     public static (ImportRow? Row, string? Field, string? Error) Parse(CsvFormat format, string text, List<string> fields, DateOnly today)
     {
         if (!format.TrySplit(text, fields))

@@ -442,9 +442,9 @@ namespace Platform.Patients.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date")
-                        .HasColumnName("birth_date");
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
@@ -452,19 +452,9 @@ namespace Platform.Patients.Migrations
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
-                        .HasColumnName("email");
-
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("erased_at");
-
-                    b.Property<string>("FirstName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("first_name");
 
                     b.Property<bool>("HasAld")
                         .HasColumnType("boolean")
@@ -474,28 +464,31 @@ namespace Platform.Patients.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("has_referring_gp");
 
+                    b.Property<byte[]>("IdentityCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("identity_cipher");
+
                     b.Property<bool>("Isolation")
                         .HasColumnType("boolean")
                         .HasColumnName("isolation");
 
-                    b.Property<string>("LastName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("last_name");
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("key_id");
+
+                    b.PrimitiveCollection<long[]>("NameKeys")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("name_keys");
 
                     b.Property<bool>("NeedsTransport")
                         .HasColumnType("boolean")
                         .HasColumnName("needs_transport");
 
-                    b.Property<string>("Nir")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("nir");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("phone");
+                    b.Property<byte[]>("NirIndex")
+                        .HasColumnType("bytea")
+                        .HasColumnName("nir_index");
 
                     b.Property<bool>("Precarity")
                         .HasColumnType("boolean")
@@ -513,12 +506,17 @@ namespace Platform.Patients.Migrations
                     b.HasKey("Id")
                         .HasName("pk_patients");
 
-                    b.HasIndex("LastName")
-                        .HasDatabaseName("ix_patients_last_name");
+                    b.HasIndex("KeyId")
+                        .HasDatabaseName("ix_patients_key_id");
 
-                    b.HasIndex("Nir")
+                    b.HasIndex("NameKeys")
+                        .HasDatabaseName("ix_patients_name_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKeys"), "gin");
+
+                    b.HasIndex("NirIndex")
                         .IsUnique()
-                        .HasDatabaseName("ix_patients_nir");
+                        .HasDatabaseName("ix_patients_nir_index");
 
                     b.HasIndex("CommuneCode", "HasReferringGp")
                         .HasDatabaseName("ix_patients_commune_code_has_referring_gp");

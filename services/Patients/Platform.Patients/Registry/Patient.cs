@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Platform.Patients.Protection;
 
 namespace Platform.Patients.Registry;
 
@@ -9,10 +10,34 @@ public enum Sex
     Male,
 }
 
-/// <summary>A person without a referring GP (médecin traitant), as registered by a territory.</summary>
+/// <summary>
+/// A person without a referring GP (médecin traitant), as registered by a territory. The identity (NIR, names, birth
+/// date, phone, e-mail) is read and written here in clear, but stored only enciphered (<see cref="IdentityCipher"/>,
+/// sealed and opened by <see cref="IdentityProtectionInterceptor"/>), with blind indexes for look-ups.
+/// </summary>
 public sealed class Patient
 {
     public Guid Id { get; init; }
+
+    /// <summary>The identity, AES-256-GCM (see <see cref="Protection.IdentityCipher"/>); null once erased.</summary>
+    public byte[]? IdentityCipher { get; set; }
+
+    /// <summary>Id of the key <see cref="IdentityCipher"/> is enciphered with.</summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>Blind index of the NIR (unique); null once erased.</summary>
+    public byte[]? NirIndex { get; set; }
+
+    /// <summary>Blind tags of the names' prefixes, for search; empty once erased.</summary>
+    public long[] NameKeys { get; set; } = [];
+
+    /// <summary>Year of birth, kept in clear for statistics (age bands, as after an erasure).</summary>
+    public int BirthYear { get; set; }
+
+    /// <summary>The identity as it was read from the database (null for a new patient): what a save compares against.</summary>
+    internal PatientIdentity? Opened { get; set; }
+
+    internal PatientIdentity Identity => new(Nir, FirstName, LastName, BirthDate, Phone, Email);
 
     /// <summary>NIR with its key, 15 characters, normalised; null once the identity is erased (GDPR).</summary>
     public string? Nir { get; set; }

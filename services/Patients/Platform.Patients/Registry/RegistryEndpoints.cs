@@ -6,6 +6,7 @@ using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Access;
 using Platform.Patients.Audit;
+using Platform.Patients.Protection;
 using Platform.Patients.WaitingLists;
 using Platform.ServiceDefaults.Security;
 
@@ -66,7 +67,7 @@ public static class RegistryEndpoints
     }
 
     internal static async Task<Results<Created<PatientResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterPatientRequest request, PatientsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
+        RegisterPatientRequest request, PatientsDbContext db, IdentityCipher cipher, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var errors = PatientValidation.ValidateRegistration(request);
         if (errors.Count > 0)
@@ -85,7 +86,8 @@ public static class RegistryEndpoints
         }
 
         var nir = Nir.Normalize(request.Nir!);
-        if (await db.Patients.Where(p => p.Nir == nir).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) is { } existing)
+        var nirIndex = cipher.NirIndex(nir);
+        if (await db.Patients.Where(p => p.NirIndex == nirIndex).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) is { } existing)
         {
             return DuplicateNir(await db.CanSeeAsync(http.User, existing, ct) ? existing : null);
         }
@@ -117,7 +119,7 @@ public static class RegistryEndpoints
         {
             // Registered concurrently by another request: same answer as the check above.
             db.ChangeTracker.Clear();
-            var id = await db.Patients.Where(p => p.Nir == nir).Select(p => p.Id).SingleAsync(ct);
+            var id = await db.Patients.Where(p => p.NirIndex == nirIndex).Select(p => p.Id).SingleAsync(ct);
             return DuplicateNir(await db.CanSeeAsync(http.User, id, ct) ? id : null);
         }
 
@@ -139,7 +141,7 @@ public static class RegistryEndpoints
     }
 
     internal static async Task<Results<Ok<Paged<PatientSummary>>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        PatientsDbContext db, HttpContext http, CancellationToken ct, string? name = null, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
+        PatientsDbContext db, IdentityCipher cipher, HttpContext http, CancellationToken ct, string? name = null, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (name is { Length: > 100 })
@@ -160,15 +162,23 @@ public static class RegistryEndpoints
 
         if (!string.IsNullOrWhiteSpace(name))
         {
-            var pattern = "%" + name.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(p => EF.Functions.ILike(p.LastName!, pattern) || EF.Functions.ILike(p.FirstName!, pattern));
+            // Names are enciphered: each word of the query must be the start of a word of the first or last name,
+            // found through the names' blind tags (Protection/IdentityCipher), never in clear.
+            if (cipher.SearchKeys(name) is not { } keys)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["At least one letter."] });
+            }
+
+            foreach (var key in keys)
+            {
+                query = query.Where(p => p.NameKeys.Contains(key));
+            }
         }
 
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PatientSummary(p.Id, p.FirstName, p.LastName, p.BirthDate.Year, p.CommuneCode, p.HasReferringGp))
-            .ToListAsync(ct);
+        // In registration order (the id is time-ordered): an order by name would need the names in clear.
+        var rows = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = rows.ConvertAll(p => new PatientSummary(p.Id, p.FirstName, p.LastName, p.BirthDate.Year, p.CommuneCode, p.HasReferringGp));
         db.Record(http, "search", items.Where(i => i.LastName is not null).Select(i => i.Id));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new Paged<PatientSummary>(items, page, pageSize, total));

@@ -43,14 +43,21 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var cutoff70 = today.AddYears(-70);
-        // A person on several lists is counted once, with their longest wait.
-        var waiting = await (
+        // A person on several lists is counted once, with their longest wait. Birth dates are enciphered at rest: the
+        // age criterion is counted once the identities are opened.
+        var rows = await (
                 from e in active
                 join p in patients on e.PatientId equals p.Id
-                group new { e.EnrolledDay, p.HasAld, Old = p.BirthDate <= cutoff70 } by e.PatientId into g
-                select new { FirstDay = g.Min(x => x.EnrolledDay), Ald = g.Max(x => x.HasAld ? 1 : 0), Old = g.Max(x => x.Old ? 1 : 0) })
+                select new { e.EnrolledDay, Patient = p })
             .ToListAsync(context.CancellationToken);
+        var waiting = rows.GroupBy(r => r.Patient.Id)
+            .Select(g => new
+            {
+                FirstDay = g.Min(x => x.EnrolledDay),
+                Ald = g.First().Patient.HasAld ? 1 : 0,
+                Old = Priority.IsAtLeast70(g.First().Patient.BirthDate, today) ? 1 : 0,
+            })
+            .ToList();
 
         var reply = new WaitingListStatsReply { Waiting = waiting.Count };
         if (waiting.Count > 0)

@@ -157,34 +157,29 @@ public static class WaitingListEndpoints
         var w = weights.Value;
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var cutoff70 = today.AddYears(-70);
         var listId = list.ToString();
         // Only the patients of the caller's scope: a list shows (and counts) what the caller may see of it.
         var visible = db.Patients.VisibleTo(db, http.User);
         var active = db.WaitingListEntries.AsNoTracking().Where(e => e.ListId == listId && e.LeftAt == null && visible.Any(p => p.Id == e.PatientId));
-        var total = await active.CountAsync(ct);
-
-        // The score minus the per-day part of today (the same for every row) orders the list in SQL:
-        // score = flags + perDay × (today − enrolledDay)  ⇒  order by flags − perDay × enrolledDay.
-        var rows = await (
+        // The birth date is enciphered at rest, and the age criterion counts from the 70th birthday: the list is
+        // ranked here, after the identities are opened (a few milliseconds for thousands of entries), then paged.
+        var entries = await (
                 from e in active
-                join p in db.Patients on e.PatientId equals p.Id
-                orderby (p.HasAld ? w.Ald : 0m) + (p.BirthDate <= cutoff70 ? w.Age70 : 0m) + (p.Precarity ? w.Precarity : 0m)
-                        + (p.Isolation ? w.Isolation : 0m) - (w.PerDayWaited * e.EnrolledDay) descending,
-                    e.EnrolledAt, e.Id
-                select new { Entry = e, p.FirstName, p.LastName, p.CommuneCode, p.HasAld, p.BirthDate, p.Precarity, p.Isolation })
-            .Skip((page - 1) * pageSize).Take(pageSize)
+                join p in db.Patients.AsNoTracking() on e.PatientId equals p.Id
+                select new { Entry = e, Patient = p })
             .ToListAsync(ct);
+        var total = entries.Count;
+        var ranked = entries
+            .Select(r => (r.Entry, r.Patient, Days: r.Entry.DaysWaited(now)))
+            .Select(r => (r.Entry, r.Patient, r.Days, Score: Priority.Compute(w, r.Patient.HasAld, r.Patient.BirthDate, r.Patient.Precarity, r.Patient.Isolation, r.Days, today)))
+            .OrderByDescending(r => r.Score.Score).ThenBy(r => r.Entry.EnrolledAt).ThenBy(r => r.Entry.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize);
 
         var showIdentity = http.User.Allows(PlatformPolicies.PatientIdentity); // funders and analysts see the ranking without names
-        var items = rows.Select((r, i) =>
-        {
-            var days = r.Entry.DaysWaited(now);
-            var score = Priority.Compute(w, r.HasAld, r.BirthDate, r.Precarity, r.Isolation, days, today);
-            return new RankedPatient((page - 1) * pageSize + i + 1, r.Entry.Id, r.Entry.PatientId,
-                showIdentity ? r.FirstName : null, showIdentity ? r.LastName : null, r.CommuneCode,
-                r.Entry.EnrolledAt, days, score.Score, score.Components);
-        }).ToList();
+        var items = ranked.Select((r, i) => new RankedPatient((page - 1) * pageSize + i + 1, r.Entry.Id, r.Entry.PatientId,
+                showIdentity ? r.Patient.FirstName : null, showIdentity ? r.Patient.LastName : null, r.Patient.CommuneCode,
+                r.Entry.EnrolledAt, r.Days, r.Score.Score, r.Score.Components))
+            .ToList();
         db.Record(http, "waiting-list", items.Where(i => i.LastName is not null).Select(i => i.PatientId));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new RankedWaitingList(listId, w, items, page, pageSize, total));

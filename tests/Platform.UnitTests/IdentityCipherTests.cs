@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Platform.Patients.Protection;
+
+namespace Platform.UnitTests;
+
+/// <summary>The identity cipher: sealed identities open only for their patient and key; blind indexes find names by their start.</summary>
+public class IdentityCipherTests
+{
+    private static IdentityCipher Cipher(string current = "k1") => new(Options.Create(new IdentityProtectionOptions
+    {
+        Keys = { ["k1"] = new string('a', 32), ["k2"] = new string('b', 32) },
+        CurrentKey = current,
+        IndexKey = new string('i', 32),
+    }));
+
+    [Fact]
+    public void A_sealed_identity_opens_for_its_patient_only_and_shows_nothing_in_clear()
+    {
+        using var cipher = Cipher();
+        var id = Guid.CreateVersion7();
+        var identity = new PatientIdentity("255081416802538", "Hélène", "Lebrun", new DateOnly(1955, 8, 21), "0243123456", null);
+
+        var sealedBytes = cipher.Seal(id, identity);
+
+        Assert.Equal(identity, cipher.Open(id, sealedBytes, "k1"));
+        Assert.DoesNotContain("Lebrun"u8.ToArray(), sealedBytes.Chunk(6).Select(c => c.ToArray()), new BytesComparer());
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => cipher.Open(Guid.CreateVersion7(), sealedBytes, "k1")); // another row
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => cipher.Open(id, sealedBytes, "k2")); // another key
+        sealedBytes[20] ^= 1;
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => cipher.Open(id, sealedBytes, "k1")); // tampered
+    }
+
+    [Theory]
+    [InlineData("zephyrine")]
+    [InlineData("ZÉPH")]
+    [InlineData("lebrun")]
+    [InlineData("quarantotto")]
+    [InlineData("Quar Leb")]
+    public void A_name_is_found_by_the_start_of_its_words_without_accents_or_case(string query)
+    {
+        using var cipher = Cipher();
+        var keys = cipher.NameKeys("Zéphyrine", "Quarantotto-Lebrun");
+        Assert.All(cipher.SearchKeys(query)!, k => Assert.Contains(k, keys));
+    }
+
+    [Theory]
+    [InlineData("tto")]
+    [InlineData("zephyrines")]
+    [InlineData("Martin")]
+    public void Other_names_and_word_middles_are_not_found(string query)
+    {
+        using var cipher = Cipher();
+        var keys = cipher.NameKeys("Zéphyrine", "Quarantotto-Lebrun");
+        Assert.Contains(cipher.SearchKeys(query)!, k => !keys.Contains(k));
+    }
+
+    [Fact]
+    public void The_nir_index_is_the_same_for_the_same_nir_and_differs_otherwise()
+    {
+        using var cipher = Cipher();
+        Assert.Equal(cipher.NirIndex("255081416802538"), cipher.NirIndex("255081416802538"));
+        Assert.NotEqual(cipher.NirIndex("255081416802538"), cipher.NirIndex("255081416802539"));
+        Assert.Null(cipher.SearchKeys(" - ' "));
+    }
+
+    private sealed class BytesComparer : IEqualityComparer<byte[]>
+    {
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => obj.Length;
+    }
+}
