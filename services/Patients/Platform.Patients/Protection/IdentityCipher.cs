@@ -10,18 +10,21 @@ namespace Platform.Patients.Protection;
 /// Identity encryption at rest. Each patient's identity is one AES-256-GCM ciphertext (random 96-bit nonce, the
 /// patient id as associated data: a ciphertext moved to another row does not open), with the id of its key stored
 /// beside it. Look-ups go through blind indexes keyed with a separate key: the NIR by a keyed permutation (AES of its
-/// 15 characters: unique, so uniqueness holds in SQL), names by keyed 64-bit tags of each word's prefixes (3 to 12
-/// letters, accents and case removed), so a search by the start of a name finds the patient without the name in SQL.
+/// 15 characters: unique, so uniqueness holds in SQL), names by a keyed 64-bit tag of the first three letters of each
+/// word (accents and case removed): SQL narrows a search by name to the patients sharing those tags, and the exact
+/// match is made on the opened identities (<see cref="NameMatches"/>). Few distinct tags keep the GIN index cheap to
+/// fill (a tag per prefix length made a bulk import three times slower) and reveal less than tags of longer prefixes.
 /// </summary>
 public sealed class IdentityCipher : IDisposable
 {
     public const int NonceSize = 12;
     public const int TagSize = 16;
-    public const int ShortestPrefix = 3;
-    public const int LongestPrefix = 12;
+    /// <summary>Letters of a word that make its tag (shorter words are tagged whole).</summary>
+    public const int TagLetters = 3;
 
     private readonly Dictionary<string, AesGcm> _keys;
     private readonly Aes _index;
+    private readonly ICryptoTransform _ecb;
     private readonly Lock _indexLock = new();
 
     public IdentityCipher(IOptions<IdentityProtectionOptions> options)
@@ -37,6 +40,9 @@ public sealed class IdentityCipher : IDisposable
         _keys = o.Keys.ToDictionary(k => k.Key, k => new AesGcm(Derive(k.Value), TagSize), StringComparer.Ordinal);
         _index = Aes.Create();
         _index.Key = Derive(o.IndexKey);
+        _index.Mode = CipherMode.ECB;
+        _index.Padding = PaddingMode.None;
+        _ecb = _index.CreateEncryptor();
     }
 
     public string CurrentKey { get; }
@@ -81,53 +87,147 @@ public sealed class IdentityCipher : IDisposable
     public byte[] NirIndex(string nir)
     {
         ArgumentNullException.ThrowIfNull(nir);
-        Span<byte> block = stackalloc byte[16];
-        block.Clear();
+        var block = new byte[16];
         block[0] = 0x4E; // 'N': a NIR block never equals a name block
-        Encoding.ASCII.GetBytes(nir.AsSpan(0, Math.Min(nir.Length, 15)), block[1..]);
-        lock (_indexLock)
-        {
-            return _index.EncryptEcb(block, PaddingMode.None);
-        }
+        Encoding.ASCII.GetBytes(nir.AsSpan(0, Math.Min(nir.Length, 15)), block.AsSpan(1));
+        Encipher(block);
+        return block;
     }
 
-    /// <summary>The name tags of a patient: every prefix (3 to 12 letters) of every word of both names, and whole short words.</summary>
+    /// <summary>The name tags of a patient: one per word of both names (its first three letters).</summary>
     public long[] NameKeys(string? firstName, string? lastName)
     {
-        var blocks = new List<byte[]>();
-        foreach (var word in Words(firstName).Concat(Words(lastName)))
+        Span<(int Start, int Length)> words = stackalloc (int, int)[16];
+        var letters = new StringBuilder(64);
+        var count = CollectWords(firstName, letters, words, 0);
+        count = CollectWords(lastName, letters, words, count);
+        var blocks = 0;
+        for (var w = 0; w < count; w++)
         {
-            if (word.Length < ShortestPrefix)
-            {
-                blocks.Add(Block(word));
-                continue;
-            }
+            blocks++;
+        }
 
-            for (var length = ShortestPrefix; length <= Math.Min(word.Length, LongestPrefix); length++)
+        if (blocks == 0)
+        {
+            return [];
+        }
+
+        var buffer = new byte[blocks * 16];
+        var at = 0;
+        for (var w = 0; w < count; w++)
+        {
+            var (start, length) = words[w];
+            WriteBlock(letters, start, Math.Min(length, TagLetters), buffer.AsSpan(at, 16));
+            at += 16;
+        }
+
+        Encipher(buffer);
+        var tags = new long[blocks];
+        for (var i = 0; i < blocks; i++)
+        {
+            tags[i] = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(i * 16));
+        }
+
+        Array.Sort(tags);
+        var distinct = 0;
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (i == 0 || tags[i] != tags[distinct - 1])
             {
-                blocks.Add(Block(word[..length]));
+                tags[distinct++] = tags[i];
             }
         }
 
-        return Tags(blocks).Distinct().ToArray();
+        return distinct == tags.Length ? tags : tags[..distinct];
     }
 
-    /// <summary>The tags a search must find, one per word of the query (all must match), or null for a query without a word.</summary>
+    /// <summary>
+    /// The tags a patient must have to match a search, one per word of the query (all must be there), or null for a
+    /// query without a word. A candidate then matches when <see cref="NameMatches"/> holds on its opened names.
+    /// </summary>
     public long[]? SearchKeys(string query)
     {
-        var words = Words(query).ToList();
-        return words.Count == 0 ? null : Tags(words.Select(w => Block(w.Length > LongestPrefix ? w[..LongestPrefix] : w)).ToList()).ToArray();
+        Span<(int Start, int Length)> words = stackalloc (int, int)[16];
+        var letters = new StringBuilder(64);
+        var count = CollectWords(query, letters, words, 0);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var buffer = new byte[count * 16];
+        for (var w = 0; w < count; w++)
+        {
+            WriteBlock(letters, words[w].Start, Math.Min(words[w].Length, TagLetters), buffer.AsSpan(w * 16, 16));
+        }
+
+        Encipher(buffer);
+        var tags = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            tags[i] = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(i * 16));
+        }
+
+        return tags;
+    }
+
+    /// <summary>Whether each word of the query starts a word of the first or last name (accents and case aside).</summary>
+    public static bool NameMatches(string query, string? firstName, string? lastName)
+    {
+        var names = Words(firstName).Concat(Words(lastName)).ToList();
+        return Words(query).All(q => names.Any(n => n.StartsWith(q, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Appends the words of <paramref name="name"/> (folded letters) to <paramref name="letters"/>; at most 16 words in all.</summary>
+    private static int CollectWords(string? name, StringBuilder letters, Span<(int Start, int Length)> words, int count)
+    {
+        foreach (var word in Words(name))
+        {
+            if (count == words.Length)
+            {
+                break;
+            }
+
+            words[count++] = (letters.Length, word.Length);
+            letters.Append(word);
+        }
+
+        return count;
+    }
+
+    private static void WriteBlock(StringBuilder letters, int start, int length, Span<byte> block)
+    {
+        block.Clear();
+        block[0] = 0x57; // 'W'
+        block[1] = (byte)length;
+        for (var i = 0; i < Math.Min(length, 14); i++)
+        {
+            block[2 + i] = (byte)letters[start + i];
+        }
+    }
+
+    /// <summary>Enciphers whole 16-byte blocks in place with the index key (AES-ECB: a keyed permutation of each block).</summary>
+    private void Encipher(byte[] blocks)
+    {
+        lock (_indexLock)
+        {
+            var output = new byte[blocks.Length];
+            _ecb.TransformBlock(blocks, 0, blocks.Length, output, 0);
+            output.CopyTo(blocks, 0);
+        }
     }
 
     /// <summary>Upper-case ASCII letters only, accents removed: "Hélène-Marie d'Ô" → HELENE, MARIE, D, O.</summary>
     public static IEnumerable<string> Words(string? name)
     {
+        var words = new List<string>(4);
         if (string.IsNullOrWhiteSpace(name))
         {
-            yield break;
+            return words;
         }
 
-        var word = new StringBuilder();
+        Span<char> word = stackalloc char[64];
+        var length = 0;
         foreach (var c in name)
         {
             if (IsCombiningMark(c))
@@ -135,21 +235,40 @@ public sealed class IdentityCipher : IDisposable
                 continue; // an accent typed as a separate character
             }
 
-            var upper = Fold(char.ToUpperInvariant(c));
-            if (upper.Length > 0 && upper.All(char.IsAsciiLetterUpper))
+            var upper = char.ToUpperInvariant(c);
+            if (char.IsAsciiLetterUpper(upper))
             {
-                word.Append(upper);
+                Append(word, ref length, upper);
             }
-            else if (word.Length > 0)
+            else if (upper is 'Æ' or 'Œ' or 'ß')
             {
-                yield return word.ToString();
-                word.Clear();
+                Append(word, ref length, upper == 'ß' ? 'S' : upper == 'Æ' ? 'A' : 'O');
+                Append(word, ref length, upper == 'ß' ? 'S' : 'E');
+            }
+            else if (Accented.IndexOf(upper) is var i and >= 0)
+            {
+                Append(word, ref length, Plain[i]);
+            }
+            else if (length > 0)
+            {
+                words.Add(new string(word[..length]));
+                length = 0;
             }
         }
 
-        if (word.Length > 0)
+        if (length > 0)
         {
-            yield return word.ToString();
+            words.Add(new string(word[..length]));
+        }
+
+        return words;
+    }
+
+    private static void Append(Span<char> word, ref int length, char c)
+    {
+        if (length < word.Length)
+        {
+            word[length++] = c;
         }
     }
 
@@ -160,53 +279,6 @@ public sealed class IdentityCipher : IDisposable
     private const string Accented = "ÀÁÂÃÄÅĀĂĄÇĆĈĊČĎĐÈÉÊËĒĔĖĘĚĜĞĠĢĤĦÌÍÎÏĨĪĬĮİĴĶĹĻĽĿŁÑŃŅŇÒÓÔÕÖØŌŎŐŔŖŘŚŜŞŠŢŤŦÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽ";
     private const string Plain = "AAAAAAAAACCCCCDDEEEEEEEEEGGGGHHIIIIIIIIIJKLLLLLNNNNOOOOOOOOORRRSSSSTTTUUUUUUUUUUWYYYZZZ";
 
-    private static string Fold(char upper) => upper switch
-    {
-        'Æ' => "AE",
-        'Œ' => "OE",
-        'ß' => "SS",
-        _ when Accented.IndexOf(upper, StringComparison.Ordinal) is var i and >= 0 => Plain[i].ToString(),
-        _ => upper.ToString(),
-    };
-
-    private static byte[] Block(string prefix)
-    {
-        var block = new byte[16];
-        block[0] = 0x57; // 'W'
-        block[1] = (byte)prefix.Length;
-        Encoding.ASCII.GetBytes(prefix.AsSpan(0, Math.Min(prefix.Length, 14)), block.AsSpan(2));
-        return block;
-    }
-
-    /// <summary>Every block enciphered in one call (AES-ECB over the blocks: a keyed permutation of each), first 8 bytes each.</summary>
-    private long[] Tags(List<byte[]> blocks)
-    {
-        if (blocks.Count == 0)
-        {
-            return [];
-        }
-
-        var input = new byte[blocks.Count * 16];
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            blocks[i].CopyTo(input, i * 16);
-        }
-
-        byte[] output;
-        lock (_indexLock)
-        {
-            output = _index.EncryptEcb(input, PaddingMode.None);
-        }
-
-        var tags = new long[blocks.Count];
-        for (var i = 0; i < tags.Length; i++)
-        {
-            tags[i] = BinaryPrimitives.ReadInt64LittleEndian(output.AsSpan(i * 16));
-        }
-
-        return tags;
-    }
-
     public void Dispose()
     {
         foreach (var key in _keys.Values)
@@ -214,6 +286,7 @@ public sealed class IdentityCipher : IDisposable
             key.Dispose();
         }
 
+        _ecb.Dispose();
         _index.Dispose();
     }
 }

@@ -160,10 +160,14 @@ public static class RegistryEndpoints
             query = query.Where(p => p.CommuneCode == commune);
         }
 
+        // In registration order (the id is time-ordered): an order by name would need the names in clear.
+        query = query.OrderBy(p => p.Id);
+        List<Patient> rows;
+        int total;
         if (!string.IsNullOrWhiteSpace(name))
         {
-            // Names are enciphered: each word of the query must be the start of a word of the first or last name,
-            // found through the names' blind tags (Protection/IdentityCipher), never in clear.
+            // Names are enciphered: SQL keeps the patients whose names carry the query's blind tags (the first letters
+            // of each word), and each word of the query must then start a word of the opened first or last name.
             if (cipher.SearchKeys(name) is not { } keys)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["At least one letter."] });
@@ -173,11 +177,17 @@ public static class RegistryEndpoints
             {
                 query = query.Where(p => p.NameKeys.Contains(key));
             }
+
+            var matching = (await query.ToListAsync(ct)).FindAll(p => IdentityCipher.NameMatches(name, p.FirstName, p.LastName));
+            total = matching.Count;
+            rows = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        }
+        else
+        {
+            total = await query.CountAsync(ct);
+            rows = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         }
 
-        var total = await query.CountAsync(ct);
-        // In registration order (the id is time-ordered): an order by name would need the names in clear.
-        var rows = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = rows.ConvertAll(p => new PatientSummary(p.Id, p.FirstName, p.LastName, p.BirthDate.Year, p.CommuneCode, p.HasReferringGp));
         db.Record(http, "search", items.Where(i => i.LastName is not null).Select(i => i.Id));
         await db.SaveChangesAsync(ct);
