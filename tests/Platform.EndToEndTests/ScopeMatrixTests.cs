@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.Testing;
 
 namespace Platform.EndToEndTests;
 
@@ -70,5 +71,48 @@ public class ScopeMatrixTests(RunningPlatform platform)
         {
             Assert.Equal(HttpStatusCode.Forbidden, status);
         }
+    }
+
+    /// <summary>
+    /// Scopes travel from the key to the service: keys created by an admin with a territory or a site scope reach, through
+    /// the gateway, the patients of their scope only (the full role × scope walk is PatientScopeTests, in integration).
+    /// </summary>
+    [Fact]
+    public async Task A_scoped_key_reaches_through_the_gateway_only_the_patients_of_its_scope()
+    {
+        using var admin = platform.CreateGatewayClient();
+        var (inside, outside) = (Communes.Unique(), Communes.Unique());
+        var site = await IdOf(await admin.PostAsJsonAsync("/api/missions/sites", new { name = $"Centre {Guid.NewGuid():N}", kind = "CentreDeSante", communeCode = outside }));
+        var resident = await IdOf(await admin.PostAsJsonAsync("/api/patients",
+            new { nir = Nirs.Valid(1952), firstName = "Yvonne", lastName = "Portee", birthDate = "1952-03-09", communeCode = inside }));
+        var waiting = await IdOf(await admin.PostAsJsonAsync("/api/patients",
+            new { nir = Nirs.Valid(1953), firstName = "Gaston", lastName = "Portee", birthDate = "1953-03-09", communeCode = outside }));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/patients/{waiting}/waiting-lists", new { scope = "site", key = site })).StatusCode);
+
+        using var territory = await ClientWithNewKeyAsync(admin, "cpts-coordinator", $"communes:{inside}");
+        using var centre = await ClientWithNewKeyAsync(admin, "centre-staff", $"site:{site}");
+
+        Assert.Equal(HttpStatusCode.OK, (await territory.GetAsync($"/api/patients/{resident}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await territory.GetAsync($"/api/patients/{waiting}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await centre.GetAsync($"/api/patients/{waiting}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await centre.GetAsync($"/api/patients/{resident}")).StatusCode);
+        var found = await centre.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/patients?name=portee");
+        Assert.Equal(waiting, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    private static async Task<Guid> IdOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<HttpClient> ClientWithNewKeyAsync(HttpClient admin, string role, string scope)
+    {
+        var created = await admin.PostAsJsonAsync("/admin/keys", new { partner = $"scoped-{Guid.NewGuid():N}"[..20], role, scope });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var key = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("key").GetString()!;
+        var client = platform.CreateAnonymousGatewayClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
     }
 }
