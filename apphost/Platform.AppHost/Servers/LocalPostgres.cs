@@ -64,12 +64,7 @@ internal static class LocalPostgres
                 await connection.OpenAsync(cancellationToken);
                 foreach (var database in builder.Resources.OfType<LocalDatabaseResource>().Where(d => d.Parent == server))
                 {
-                    await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database.Name } } };
-                    if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-                    {
-                        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Name}\"", connection);
-                        await create.ExecuteNonQueryAsync(cancellationToken);
-                    }
+                    await OwnDatabaseAsync(connection, connectionString!, database, cancellationToken);
 
                     // A database lives as long as its server: it runs once it exists (its own check then says healthy).
                     await notifications.PublishUpdateAsync(database, s => s with
@@ -82,9 +77,9 @@ internal static class LocalPostgres
     }
 
     public static IResourceBuilder<LocalDatabaseResource> AddDatabase(IDistributedApplicationBuilder builder,
-        IResourceBuilder<LocalPostgresResource> server, string name)
+        IResourceBuilder<LocalPostgresResource> server, string name, IResourceBuilder<ParameterResource> password)
     {
-        var database = new LocalDatabaseResource(name, server.Resource);
+        var database = new LocalDatabaseResource(name, server.Resource, password.Resource);
         return builder.AddResource(database)
             .WithIconName("Database")
             .WithInitialState(new CustomResourceSnapshot
@@ -98,6 +93,57 @@ internal static class LocalPostgres
                 await using var connection = new NpgsqlConnection(await database.ConnectionStringExpression.GetValueAsync(cancellationToken) + ";Timeout=3");
                 await connection.OpenAsync(cancellationToken);
             });
+    }
+
+    /// <summary>
+    /// The database, its role (login, no other right), and the role as owner of the database, its schema and every
+    /// object in it (a database made by an earlier version belonged to the server's user); no one else may connect.
+    /// </summary>
+    private static async Task OwnDatabaseAsync(NpgsqlConnection server, string serverConnectionString, LocalDatabaseResource database, CancellationToken ct)
+    {
+        var role = database.Role;
+        var password = (await database.Password.GetValueAsync(ct) ?? "").Replace("'", "''", StringComparison.Ordinal);
+        await ExecuteAsync(server, $"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN CREATE ROLE "{role}" LOGIN; END IF;
+            END $$;
+            ALTER ROLE "{role}" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '{password}';
+            """, ct);
+        await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server) { Parameters = { new() { Value = database.Name } } })
+        {
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await ExecuteAsync(server, $"CREATE DATABASE \"{database.Name}\" OWNER \"{role}\"", ct);
+            }
+        }
+
+        await ExecuteAsync(server, $"""
+            ALTER DATABASE "{database.Name}" OWNER TO "{role}";
+            REVOKE ALL ON DATABASE "{database.Name}" FROM PUBLIC;
+            GRANT CONNECT, TEMPORARY ON DATABASE "{database.Name}" TO "{role}";
+            """, ct);
+        await using var inside = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database.Name }.ConnectionString);
+        await inside.OpenAsync(ct);
+        await ExecuteAsync(inside, $"""
+            ALTER SCHEMA public OWNER TO "{role}";
+            DO $$ DECLARE o record; BEGIN
+              FOR o IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND pg_get_userbyid(c.relowner) <> '{role}' LOOP
+                EXECUTE format('ALTER TABLE public.%I OWNER TO "{role}"', o.relname);
+              END LOOP;
+              FOR o IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                       WHERE n.nspname = 'public' AND c.relkind = 'S' AND pg_get_userbyid(c.relowner) <> '{role}'
+                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+                EXECUTE format('ALTER SEQUENCE public.%I OWNER TO "{role}"', o.relname);
+              END LOOP;
+            END $$;
+            """, ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task InitialiseAsync(string bin, string directory, string password, ILogger logger, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal static class LocalServers
         var data = new ServerData(settings);
         var postgres = LocalPostgres.Add(builder, settings, data, secrets.Add("postgres-password"));
         var databases = ServerSet.DatabaseNames.ToDictionary(
-            name => name, name => (IResourceBuilder<IResourceWithConnectionString>)LocalPostgres.AddDatabase(builder, postgres, name));
+            name => name, name => (IResourceBuilder<IResourceWithConnectionString>)LocalPostgres.AddDatabase(builder, postgres, name, secrets.Add($"postgres-password-{name}")));
         var messaging = LocalRabbitMq.Add(builder, settings, data, secrets.Add("rabbitmq-password"));
         var cache = LocalRedis.Add(builder, settings, data, secrets.Add("redis-password"));
         return new ServerSet(postgres, databases, messaging, cache);
