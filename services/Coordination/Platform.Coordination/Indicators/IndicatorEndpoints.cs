@@ -93,26 +93,41 @@ public static class IndicatorEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<CommuneIndicatorResponse>, Ok<IndicatorPage>, ValidationProblem>> GetAsync(
-        CoordinationDbContext db, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
+    internal static async Task<Results<Ok<CommuneIndicatorResponse>, Ok<IndicatorPage>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        CoordinationDbContext db, HttpContext http, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, [Page] int page = 1, [PageSize] int pageSize = 50)
     {
+        var allowed = AggregateScope.CommunesOf(http.User);
         if (commune is not null)
         {
-            return TypedResults.Ok((await IndicatorQueries.LoadAsync(db, [commune], time, ct))[0]);
+            return allowed is not null && !allowed.Contains(commune)
+                ? AggregateScope.Outside("commune")
+                : TypedResults.Ok((await IndicatorQueries.LoadAsync(db, [commune], time, ct))[0]);
         }
 
-        var total = await db.CommuneIndicators.CountAsync(ct);
-        var codes = await db.CommuneIndicators.AsNoTracking().OrderBy(c => c.CommuneCode).Skip((page - 1) * pageSize).Take(pageSize)
+        var visible = db.CommuneIndicators.AsNoTracking();
+        if (allowed is not null)
+        {
+            var codesAllowed = allowed.ToArray();
+            visible = visible.Where(c => codesAllowed.Contains(c.CommuneCode));
+        }
+
+        var total = await visible.CountAsync(ct);
+        var codes = await visible.OrderBy(c => c.CommuneCode).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => c.CommuneCode).ToListAsync(ct);
         return TypedResults.Ok(new IndicatorPage(await IndicatorQueries.LoadAsync(db, codes, time, ct), page, pageSize, total));
     }
 
-    internal static async Task<Results<Ok<TerritoryIndicators>, ProblemHttpResult>> TerritoryAsync(Guid id, CoordinationDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<Results<Ok<TerritoryIndicators>, ProblemHttpResult>> TerritoryAsync(Guid id, CoordinationDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
         var cpts = await db.Territories.AsNoTracking().Include(t => t.Communes).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (cpts is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "No CPTS has this id.");
+        }
+
+        if (AggregateScope.CommunesOf(http.User) is { } allowed && !cpts.Communes.All(c => allowed.Contains(c.Code)))
+        {
+            return AggregateScope.Outside("id");
         }
 
         var codes = cpts.Communes.Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
@@ -125,8 +140,13 @@ public static class IndicatorEndpoints
     }
 
     internal static async Task<Results<Ok<List<WeekIndicators>>, ValidationProblem, ProblemHttpResult>> HistoryAsync(
-        CoordinationDbContext db, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
+        CoordinationDbContext db, HttpContext http, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
     {
+        if (await OutsideScopeAsync(db, http, commune, territory, ct) is { } outside)
+        {
+            return outside;
+        }
+
         var (history, problem) = await IndicatorQueries.HistoryAsync(db, time, commune, territory, weeks, to, ct);
         return problem switch
         {
@@ -137,8 +157,13 @@ public static class IndicatorEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HistoryCsvAsync(
-        CoordinationDbContext db, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
+        CoordinationDbContext db, HttpContext http, TimeProvider time, CancellationToken ct, [InseeCommune] string? commune = null, Guid? territory = null, int weeks = 12, DateOnly? to = null)
     {
+        if (await OutsideScopeAsync(db, http, commune, territory, ct) is { } outside)
+        {
+            return outside;
+        }
+
         var (history, problem) = await IndicatorQueries.HistoryAsync(db, time, commune, territory, weeks, to, ct);
         if (problem is not null)
         {
@@ -156,7 +181,28 @@ public static class IndicatorEndpoints
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 
-    internal static async Task<Results<Ok<List<CoverageGapResponse>>, ProblemHttpResult>> GapsAsync(CoordinationDbContext db, CancellationToken ct,
+    /// <summary>A 403 when the commune, or a commune of the territory, is outside a funder's or analyst's scope.</summary>
+    private static async Task<ProblemHttpResult?> OutsideScopeAsync(CoordinationDbContext db, HttpContext http, string? commune, Guid? territory, CancellationToken ct)
+    {
+        if (AggregateScope.CommunesOf(http.User) is not { } allowed)
+        {
+            return null;
+        }
+
+        if (commune is not null && !allowed.Contains(commune))
+        {
+            return AggregateScope.Outside("commune");
+        }
+
+        if (territory is not null && (await db.Communes.Where(c => c.CptsId == territory).Select(c => c.Code).ToListAsync(ct)).Any(c => !allowed.Contains(c)))
+        {
+            return AggregateScope.Outside("territory");
+        }
+
+        return null;
+    }
+
+    internal static async Task<Results<Ok<List<CoverageGapResponse>>, ProblemHttpResult>> GapsAsync(CoordinationDbContext db, HttpContext http, CancellationToken ct,
         Guid? territory = null, bool open = false)
     {
         List<string>? codes = null;
@@ -173,7 +219,7 @@ public static class IndicatorEndpoints
             .Where(g => (codes == null || codes.Contains(g.CommuneCode)) && (!open || g.FilledAt == null))
             .OrderBy(g => g.WeekStart).ThenBy(g => g.SiteName).Take(500)
             .Select(g => new CoverageGapResponse(g.SiteId, g.SiteName, g.CommuneCode, g.WeekStart, g.Lines, g.DetectedAt, g.FilledAt)).ToListAsync(ct);
-        return TypedResults.Ok(gaps);
+        return TypedResults.Ok(AggregateScope.CommunesOf(http.User) is { } allowed ? gaps.FindAll(g => allowed.Contains(g.CommuneCode)) : gaps);
     }
 
     internal static async Task<Results<Ok<ReconciliationResponse>, ValidationProblem, ProblemHttpResult>> ReconcileAsync(
