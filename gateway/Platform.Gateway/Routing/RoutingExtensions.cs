@@ -1,4 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
@@ -17,15 +16,14 @@ public static class RoutingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var proxy = builder.Configuration.GetSection("ReverseProxy");
-        var key = PlatformToken.Key(builder.Configuration);
-        var time = TimeProvider.System;
+        var tokens = new PlatformTokenCache(PlatformToken.Key(builder.Configuration), TimeProvider.System);
         builder.Services.AddReverseProxy().LoadFromConfig(proxy)
             .AddTransforms(context =>
             {
                 // The service a cluster reaches is the audience of the identity the gateway signs for it.
                 var audience = context.Cluster?.Metadata?.GetValueOrDefault(AudienceMetadata)
                     ?? throw new InvalidOperationException($"ReverseProxy:Clusters:{context.Cluster?.ClusterId}:Metadata:{AudienceMetadata} is missing: the service its tokens are for.");
-                context.AddRequestTransform(transform => ForwardCaller(transform, audience, key, time));
+                context.AddRequestTransform(transform => ForwardCaller(transform, audience, tokens));
             });
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
         builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection("Gateway"));
@@ -46,31 +44,12 @@ public static class RoutingExtensions
     /// <summary>Cluster metadata naming the service behind the cluster: the audience of the tokens sent to it.</summary>
     public const string AudienceMetadata = "Audience";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Partner, string Role, string Scope, string Audience), (string Token, DateTimeOffset SignedAt)> s_signed = new();
-
-    /// <summary>
-    /// A partner's signed identity for one service, reused for half its lifetime (30 s) rather than signed for every
-    /// request: a token then always has at least 30 s left when it reaches a service.
-    /// </summary>
-    private static string SignedIdentity(string partner, string role, string scope, string audience, SecurityKey key, TimeProvider time)
-    {
-        var now = time.GetUtcNow();
-        if (s_signed.TryGetValue((partner, role, scope, audience), out var cached) && now - cached.SignedAt < PlatformToken.Lifetime / 2)
-        {
-            return cached.Token;
-        }
-
-        var token = PlatformToken.Create(partner, role, scope, audience, now, key);
-        s_signed[(partner, role, scope, audience)] = (token, now);
-        return token;
-    }
-
     /// <summary>
     /// Tells the service which partner, role and scope made the request, in a token only the platform can sign, for
     /// that service only (the services refuse requests without a valid one). The caller's own credentials (API key,
     /// bearer token) stay at the gateway: services never see a partner's secret.
     /// </summary>
-    private static ValueTask ForwardCaller(RequestTransformContext context, string audience, SecurityKey key, TimeProvider time)
+    private static ValueTask ForwardCaller(RequestTransformContext context, string audience, PlatformTokenCache tokens)
     {
         var headers = context.ProxyRequest.Headers;
         headers.Remove(Partners.ApiKeyAuthenticationHandler.HeaderName); // the partner's secret stays at the gateway
@@ -79,7 +58,7 @@ public static class RoutingExtensions
             && identity.FindFirst(PlatformToken.RoleClaim)?.Value is { } role)
         {
             var scope = identity.FindFirst(Platform.Contracts.PartnerScope.ClaimType)?.Value ?? "";
-            headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SignedIdentity(partner, role, scope, audience, key, time));
+            headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.For(partner, role, scope, audience));
         }
 
         return ValueTask.CompletedTask;

@@ -36,7 +36,8 @@ public static class PlatformAuthentication
         builder.Services.AddAuthorizationBuilder()
             .AddPlatformPolicies()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        builder.Services.AddSingleton(sp => new ServiceIdentity(audience, PlatformToken.Key(sp.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton(sp => new ServiceIdentity(audience,
+            new PlatformTokenCache(PlatformToken.Key(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<TimeProvider>())));
         return builder;
     }
 
