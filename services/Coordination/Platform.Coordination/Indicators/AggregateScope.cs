@@ -31,7 +31,5 @@ public static class AggregateScope
     }
 
     /// <summary>A 403 naming the field whose commune or territory lies outside the caller's scope.</summary>
-    public static ProblemHttpResult Outside(string field) => TypedResults.Problem(statusCode: 403,
-        title: "These figures are outside your scope.", detail: "Your key's scope (docs/roles.md) does not cover them.",
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = ["Outside your scope."] } });
+    public static ProblemHttpResult Outside(string field) => ScopeProblems.Outside(field, "These figures are outside your scope.");
 }

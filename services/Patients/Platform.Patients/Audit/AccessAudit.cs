@@ -23,16 +23,6 @@ public sealed class AuditEntry
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>The partner and role of this request, from the platform identity the service validated.</summary>
-public sealed record Caller(string Partner, string Role)
-{
-    public static Caller From(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new Caller(context.User.Partner(), context.User.Role());
-    }
-}
-
 public sealed record AuditEntryResponse(string Partner, string Role, string Action, string Route, DateTimeOffset At);
 
 public static class AccessAudit
@@ -41,12 +31,13 @@ public static class AccessAudit
     public static void Record(this PatientsDbContext db, HttpContext context, string action, params IEnumerable<Guid> patientIds)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var caller = Caller.From(context);
+        ArgumentNullException.ThrowIfNull(context);
+        var (partner, role) = (context.User.Partner(), context.User.Role()); // as the platform identity says
         var route = $"{context.Request.Method} {context.Request.Path}";
         var now = DateTimeOffset.UtcNow;
         foreach (var id in patientIds)
         {
-            db.AuditEntries.Add(new AuditEntry { PatientId = id, Partner = caller.Partner, Role = caller.Role, Action = action, Route = route, At = now });
+            db.AuditEntries.Add(new AuditEntry { PatientId = id, Partner = partner, Role = role, Action = action, Route = route, At = now });
         }
     }
 

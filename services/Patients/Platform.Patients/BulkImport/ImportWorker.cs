@@ -253,10 +253,6 @@ public sealed partial class ImportWorker(
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>A CSV field in quotes (quotes doubled); nothing at all for null, which COPY reads as NULL.</summary>
-    private static StringBuilder Quoted(StringBuilder line, string? value) =>
-        value is null ? line : line.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-
     private async Task FinishAsync(PatientsDbContext db, PatientImport import, ImportStatus status, string? error, CancellationToken ct)
     {
         import.Status = status;

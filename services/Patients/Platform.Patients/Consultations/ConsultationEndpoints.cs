@@ -151,12 +151,12 @@ public static class ConsultationEndpoints
         var scope = PartnerScope.Of(http.User);
         if (scope.Kind == ScopeKind.Practitioner && request.PractitionerRpps != scope.Rpps)
         {
-            return WaitingLists.WaitingListEndpoints.OutsideScope("practitionerRpps", "A practitioner records their own consultations only.");
+            return ScopeProblems.Outside("practitionerRpps", "A practitioner records their own consultations only.");
         }
 
         if (scope.Kind == ScopeKind.Site && request.SiteId != scope.Site)
         {
-            return WaitingLists.WaitingListEndpoints.OutsideScope("siteId", "A centre records the consultations held at its own site only.");
+            return ScopeProblems.Outside("siteId", "A centre records the consultations held at its own site only.");
         }
 
         var commune = await db.Patients.Where(p => p.Id == id).Select(p => p.CommuneCode).FirstOrDefaultAsync(ct);

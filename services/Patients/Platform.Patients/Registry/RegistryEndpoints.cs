@@ -79,7 +79,7 @@ public static class RegistryEndpoints
         switch (scope.Kind)
         {
             case ScopeKind.Communes when !scope.Covers(request.CommuneCode!):
-                return WaitingListEndpoints.OutsideScope("communeCode", "This commune is outside your scope.");
+                return ScopeProblems.Outside("communeCode", "This commune is outside your scope.");
             case ScopeKind.Practitioner or ScopeKind.None:
                 return TypedResults.Problem(statusCode: 403, title: "Your key's scope does not register patients.",
                     detail: "A centre, a CPTS or the regional team registers patients; a practitioner sees those of their sites and consultations.");
@@ -99,17 +99,7 @@ public static class RegistryEndpoints
         if (scope.Kind == ScopeKind.Site)
         {
             // A centre registers the people who come to it: they wait for it, and so stay in its scope.
-            var list = new WaitingListId(WaitingListId.Site, scope.Site!.Value.ToString()).ToString();
-            var entry = new WaitingListEntry
-            {
-                Id = Guid.CreateVersion7(),
-                PatientId = patient.Id,
-                ListId = list,
-                EnrolledAt = patient.RegisteredAt,
-                EnrolledDay = DateOnly.FromDateTime(patient.RegisteredAt.UtcDateTime).DayNumber,
-            };
-            db.WaitingListEntries.Add(entry);
-            db.AddIntegrationEvent(new PatientEnrolled(patient.Id, entry.Id, list, patient.CommuneCode, patient.RegisteredAt));
+            db.Enrol(patient.Id, patient.CommuneCode, new WaitingListId(WaitingListId.Site, scope.Site!.Value.ToString()).ToString(), patient.RegisteredAt);
         }
         try
         {

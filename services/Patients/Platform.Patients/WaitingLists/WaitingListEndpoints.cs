@@ -62,7 +62,7 @@ public static class WaitingListEndpoints
 
         if (!await db.MayUseListAsync(PartnerScope.Of(http.User), list, ct))
         {
-            return OutsideScope("key", "This waiting list is outside your scope.");
+            return ScopeProblems.Outside("key", "This waiting list is outside your scope.");
         }
 
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -83,16 +83,7 @@ public static class WaitingListEndpoints
         }
 
         var now = time.GetUtcNow();
-        var entry = new WaitingListEntry
-        {
-            Id = Guid.CreateVersion7(),
-            PatientId = id,
-            ListId = listId,
-            EnrolledAt = now,
-            EnrolledDay = DateOnly.FromDateTime(now.UtcDateTime).DayNumber,
-        };
-        db.WaitingListEntries.Add(entry);
-        db.AddIntegrationEvent(new PatientEnrolled(id, entry.Id, listId, patient.CommuneCode, now));
+        var entry = db.Enrol(id, patient.CommuneCode, listId, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -184,11 +175,6 @@ public static class WaitingListEndpoints
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new RankedWaitingList(listId, w, items, page, pageSize, total));
     }
-
-    /// <summary>A 403 naming the field whose value lies outside the caller's scope (never repeating the value).</summary>
-    internal static ProblemHttpResult OutsideScope(string field, string title) => TypedResults.Problem(statusCode: 403, title: title,
-        detail: "Your key's scope (docs/roles.md) does not cover it.",
-        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = ["Outside your scope."] } });
 
     private static WaitingListEntryResponse ToResponse(WaitingListEntry e) => new(e.Id, e.PatientId, e.ListId, e.EnrolledAt, e.LeftAt, e.LeaveReason);
 
