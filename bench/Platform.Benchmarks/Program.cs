@@ -57,7 +57,7 @@ service.BeginOutputReadLine();
 service.BeginErrorReadLine();
 try
 {
-    using var http = new HttpClient(new SignedAsCoordinator(identityKey) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
+    using var http = new HttpClient(new SignedAs("bench", "cpts-coordinator", "region", "patients", identityKey) { InnerHandler = new HttpClientHandler() }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
     await Eventually.UntilAsync(async () => { try { return (await http.GetAsync("/health")).IsSuccessStatusCode; } catch (HttpRequestException) { return false; } }, ok => ok, TimeSpan.FromSeconds(60));
 
     // Baseline: COPY of the same file into the table a registry would have without any protection: the identity in
@@ -186,17 +186,4 @@ static int FreePort()
     using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
     listener.Start();
     return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-/// <summary>Each request carries the platform identity the gateway would sign for a regional coordinator.</summary>
-internal sealed class SignedAsCoordinator(string key) : DelegatingHandler
-{
-    private readonly Microsoft.IdentityModel.Tokens.SymmetricSecurityKey _key = new(Encoding.UTF8.GetBytes(key));
-
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
-            Platform.ServiceDefaults.Security.PlatformToken.Create("bench", "cpts-coordinator", "region", "patients", DateTimeOffset.UtcNow, _key));
-        return base.SendAsync(request, cancellationToken);
-    }
 }

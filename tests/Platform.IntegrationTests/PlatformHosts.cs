@@ -166,7 +166,7 @@ public sealed class PlatformHosts : IAsyncLifetime
     /// </summary>
     public static HttpClient ClientOf<T>(WebApplicationFactory<T> host, string partner = "integration-tests", string role = "platform-admin", string scope = "region")
         where T : class =>
-        host.CreateDefaultClient(new SignedIdentityHandler(partner, role, scope, AudienceOf<T>()));
+        host.CreateDefaultClient(new SignedAs(partner, role, scope, AudienceOf<T>(), IdentityKey));
 
     /// <summary>
     /// A gRPC channel to a host; with a <paramref name="caller"/> (a service name, role service), every call carries
@@ -178,7 +178,7 @@ public sealed class PlatformHosts : IAsyncLifetime
         HttpMessageHandler handler = host.Server.CreateHandler();
         if (caller is not null)
         {
-            handler = new SignedIdentityHandler(caller, PlatformRoles.Service, "region", AudienceOf<T>()) { InnerHandler = handler };
+            handler = new SignedAs(caller, PlatformRoles.Service, "region", AudienceOf<T>(), IdentityKey) { InnerHandler = handler };
         }
 
         return Grpc.Net.Client.GrpcChannel.ForAddress(host.Server.BaseAddress, new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = handler });
@@ -188,16 +188,6 @@ public sealed class PlatformHosts : IAsyncLifetime
 
     public static string Token(string partner, string role, string scope, string audience, DateTimeOffset? at = null, string key = IdentityKey) =>
         PlatformToken.Create(partner, role, scope, audience, at ?? DateTimeOffset.UtcNow, new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)));
-
-    /// <summary>Signs a fresh identity for every request, as the gateway does.</summary>
-    private sealed class SignedIdentityHandler(string partner, string role, string scope, string audience) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(partner, role, scope, audience));
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 
     public async Task DisposeAsync()
     {
