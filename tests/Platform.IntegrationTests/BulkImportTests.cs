@@ -61,8 +61,13 @@ public class BulkImportTests(PlatformHosts hosts)
         Assert.Equal(
             ["7:nir", "8:birth_date", "9:sex", "10:line", "12:commune_code"],
             errors.GetProperty("items").EnumerateArray().Select(e => $"{e.GetProperty("line").GetInt32()}:{e.GetProperty("field").GetString()}"));
-        Assert.Equal("Marcel \"Le Grand\"", Assert.Single(await hosts.PatientsWithNirAsync(n2)).FirstName);
+        var marcel = Assert.Single(await hosts.PatientsWithNirAsync(n2));
+        Assert.Equal(("Marcel \"Le Grand\"", "Guérin", new DateOnly(1962, 3, 2), 1962, null, commune), (marcel.FirstName, marcel.LastName, marcel.BirthDate, marcel.BirthYear, marcel.Sex, marcel.CommuneCode));
+        Assert.False(marcel.HasAld || marcel.Precarity || marcel.Isolation || marcel.NeedsTransport || marcel.HasReferringGp);
+        Assert.InRange(marcel.RegisteredAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         Assert.True(Assert.Single(await hosts.PatientsWithNirAsync(n1)).HasAld);
+        var found = await _patients.GetFromJsonAsync<JsonElement>($"/api/patients?name=gueri&commune={commune}");
+        Assert.Equal(marcel.Id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid()); // by the name tags written with the row
         Assert.Equal(4, await Eventually.UntilAsync(() => hosts.CountInCoordination(commune), c => c == 4)); // 1 registered + 3 imported
 
         var again = await ImportAsync(Csv(csv));

@@ -65,6 +65,19 @@ public class IdentityCipherTests
         Assert.Null(cipher.SearchKeys(" - ' "));
     }
 
+    [Fact]
+    public void Blind_indexes_keep_their_values_so_rows_written_by_earlier_versions_are_still_found()
+    {
+        // Values of the first version (tags enciphered per call): the per-word cache and the bulk paths must not change them.
+        using var cipher = Cipher();
+        Assert.Equal([1078061579667820932, 4988037123917521262, 6431546129546319714], cipher.NameKeys("Zéphyrine", "Quarantotto-Lebrun"));
+        Assert.Equal([7477293543722373565, 4988037123917521262], cipher.SearchKeys("zé quar")!);
+        Assert.Equal("81D1873C948459F1B7E31732AA178633", Convert.ToHexString(cipher.NirIndex("255081416802538")));
+        Span<byte> index = stackalloc byte[16];
+        cipher.NirIndex("255081416802538", index);
+        Assert.Equal("81D1873C948459F1B7E31732AA178633", Convert.ToHexString(index));
+    }
+
     private sealed class BytesComparer : IEqualityComparer<byte[]>
     {
         public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);

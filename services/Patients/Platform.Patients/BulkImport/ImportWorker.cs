@@ -1,6 +1,7 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -18,8 +19,8 @@ public sealed class ImportSignal : WakeSignal;
 
 /// <summary>
 /// Processes spooled imports, one at a time per instance. Each batch (<see cref="ImportOptions.BatchSize"/> rows) is one
-/// transaction: the new patients (binary COPY; NIRs already registered are skipped), the rejected lines, the progress,
-/// and one PatientsImported event with per-commune counts. After a crash the import resumes at the last committed batch;
+/// transaction: the new patients (a binary COPY of rows enciphered while the previous batch was written; NIRs already
+/// registered are skipped), the rejected lines, the progress, and one PatientsImported event with per-commune counts. After a crash the import resumes at the last committed batch;
 /// importing the same rows again adds nobody.
 /// </summary>
 public sealed partial class ImportWorker(
@@ -81,14 +82,34 @@ public sealed partial class ImportWorker(
 
         try
         {
-            // Parsing and validating the next batch overlaps with writing the previous one (two cores, two stages).
-            var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            // Two stages on two threads of their own: parsing, validating and enciphering the next batch overlaps with
+            // writing the previous one. Both are synchronous (no thread-pool hop per socket write: the pool's spinning
+            // cost as much CPU as the import itself on two cores).
+            using var batches = new BlockingCollection<ImportBatch>(boundedCapacity: 1);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var rowsDone = import.RowsDone;
             var uploader = PartnerScope.TryParse(import.Scope, out var parsed, out _) ? parsed : PartnerScope.None;
-            var producer = Task.Run(() => ReadBatches(path, rowsDone, uploader, batches.Writer, ct), ct);
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            var producer = Task.Factory.StartNew(() => ReadBatches(path, rowsDone, uploader, batches, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
             {
-                await WriteBatchAsync(db, import, batch, ct);
+                await Task.Factory.StartNew(
+                    () =>
+                    {
+                        foreach (var batch in batches.GetConsumingEnumerable(stop.Token))
+                        {
+                            using (batch)
+                            {
+                                WriteBatch(db, import, batch);
+                            }
+                        }
+                    },
+                    stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            }
+            catch
+            {
+                await stop.CancelAsync(); // the reader stops too
+                await ((Task)producer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
             }
 
             await producer;
@@ -106,7 +127,7 @@ public sealed partial class ImportWorker(
         }
     }
 
-    private void ReadBatches(string path, int rowsDone, PartnerScope uploader, ChannelWriter<ImportBatch> output, CancellationToken ct)
+    private void ReadBatches(string path, int rowsDone, PartnerScope uploader, BlockingCollection<ImportBatch> output, CancellationToken ct)
     {
         try
         {
@@ -115,9 +136,10 @@ public sealed partial class ImportWorker(
             var reader = new Utf8LineReader(file);
             reader.TryReadLine(out var header);
             var format = CsvFormat.TryParseHeader(header ?? string.Empty, out _)!; // checked when the file was received
-            var batch = new ImportBatch(rowsDone / o.BatchSize);
+            var batch = new ImportBatch(rowsDone / o.BatchSize, time.GetUtcNow());
             var line = 1; // the header
             var fields = new List<string>(16);
+            var communes = new Dictionary<string, string>(StringComparer.Ordinal); // one string per commune, not per row
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             while (reader.TryReadLine(out var text))
             {
@@ -129,110 +151,100 @@ public sealed partial class ImportWorker(
 
                 if (text is null)
                 {
-                    batch.Add(line, (null, "line", "Not valid UTF-8: the file must be UTF-8 encoded."));
+                    batch.Reject(line, "line", "Not valid UTF-8: the file must be UTF-8 encoded.");
                 }
                 else if (text.Length == 0)
                 {
                     batch.Skip();
                 }
+                else if (ImportRow.Parse(format, text, fields, today) is var (parsed, field, error) && parsed is not { } row)
+                {
+                    batch.Reject(line, field!, error!);
+                }
+                else if (!uploader.Covers(row.CommuneCode))
+                {
+                    batch.Reject(line, "commune_code", "This commune is outside the scope of the key that uploaded the file.");
+                }
                 else
                 {
-                    var parsed = ImportRow.Parse(format, text, fields, today);
-                    batch.Add(line, parsed.Row is not { } row ? parsed
-                        : !uploader.Covers(row.CommuneCode) ? (null, "commune_code", "This commune is outside the scope of the key that uploaded the file.")
-                        : (row.SealWith(cipher), null, null)); // enciphered here, while the previous batch is being written
+                    // Enciphered and formatted here, while the previous batch is being written.
+                    var commune = communes.TryGetValue(row.CommuneCode, out var known) ? known : communes[row.CommuneCode] = row.CommuneCode;
+                    batch.Add(row, cipher, commune);
                 }
 
-                if (batch.Count >= o.BatchSize)
+                if (batch.Lines >= o.BatchSize)
                 {
-                    Publish(batch);
-                    batch = new ImportBatch(batch.Number + 1);
+                    output.Add(batch, ct);
+                    batch = new ImportBatch(batch.Number + 1, time.GetUtcNow());
                 }
             }
 
-            Publish(batch);
-            output.Complete();
-        }
-        catch (Exception ex)
-        {
-            output.Complete(ex);
-        }
-
-        void Publish(ImportBatch b)
-        {
-            if (b.Count > 0 && !output.TryWrite(b))
+            if (batch.Lines > 0)
             {
-                output.WriteAsync(b, ct).AsTask().GetAwaiter().GetResult();
+                output.Add(batch, ct);
             }
+        }
+        finally
+        {
+            output.CompleteAdding(); // the writer ends after the last batch; an error here is thrown by the awaited reader
         }
     }
 
-    private async Task WriteBatchAsync(PatientsDbContext db, PatientImport import, ImportBatch batch, CancellationToken ct)
+    private void WriteBatch(PatientsDbContext db, PatientImport import, ImportBatch batch)
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
         var o = options.Value;
-        var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        using var transaction = db.Database.BeginTransaction();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-        // Drop the rows whose NIR is already registered, or appears earlier in this batch.
-        var valid = batch.Valid;
-        // NIRs are looked up by their blind index (the NIR itself is never stored in clear).
-        var indexes = valid.Select(r => r.Sealed!.NirIndex).ToArray();
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await using (var cmd = new NpgsqlCommand("SELECT nir_index FROM patients WHERE nir_index = ANY(@indexes)", connection, (NpgsqlTransaction)transaction.GetDbTransaction()))
+        // Skip the rows whose NIR is already registered, or appears earlier in this batch. NIRs are looked up by their
+        // blind index (the NIR itself is never stored in clear).
+        var existing = new HashSet<UInt128>();
+        using (var cmd = new NpgsqlCommand("SELECT nir_index FROM patients WHERE nir_index = ANY(@indexes)", connection, (NpgsqlTransaction)transaction.GetDbTransaction()))
         {
-            cmd.Parameters.AddWithValue("indexes", indexes);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
+            var indexes = new byte[batch.NirIndexes.Count][];
+            for (var i = 0; i < indexes.Length; i++)
             {
-                existing.Add(Convert.ToHexString(r.GetFieldValue<byte[]>(0)));
+                indexes[i] = new byte[16];
+                BinaryPrimitives.WriteUInt128LittleEndian(indexes[i], batch.NirIndexes[i]);
+            }
+
+            cmd.Parameters.Add(new NpgsqlParameter<byte[][]>("indexes", indexes));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                existing.Add(BinaryPrimitives.ReadUInt128LittleEndian(r.GetFieldValue<byte[]>(0)));
             }
         }
 
-        var fresh = new List<ImportRow>(valid.Count);
-        foreach (var row in valid)
+        var fresh = new List<int>(batch.Rows.Count);
+        for (var i = 0; i < batch.Rows.Count; i++)
         {
-            if (existing.Add(Convert.ToHexString(row.Sealed!.NirIndex)))
+            if (existing.Add(batch.NirIndexes[i]))
             {
-                fresh.Add(row);
+                fresh.Add(i);
             }
         }
 
-        // Text COPY (CSV), each row formatted into one reused buffer: bytea as \x hex, the tags as a {…} array.
-        await using (var copy = await connection.BeginTextImportAsync(
-            "COPY patients (id, identity_cipher, key_id, nir_index, name_keys, birth_year, sex, commune_code, has_ald, precarity, isolation, needs_transport, registered_at, has_referring_gp) FROM STDIN (FORMAT csv)", ct))
+        if (fresh.Count > 0)
         {
-            var tail = $",{now.ToString("O", CultureInfo.InvariantCulture)},f\n";
-            var buffer = new char[1024];
-            var line = new RowWriter(buffer);
-            foreach (var row in fresh)
+            using var copy = connection.BeginRawBinaryCopy(ImportBatch.CopyCommand);
+            copy.Write(BinaryCopyRows.Header);
+            if (fresh.Count == batch.Rows.Count)
             {
-                var s = row.Sealed!;
-                line.Reset();
-                line.Guid(s.Id).Char(',').Bytea(s.Cipher).Char(',').Text(cipher.CurrentKey).Char(',').Bytea(s.NirIndex).Text(",\"{");
-                for (var k = 0; k < s.NameKeys.Length; k++)
+                copy.Write(batch.Rows.All);
+            }
+            else
+            {
+                foreach (var i in fresh)
                 {
-                    line.Long(s.NameKeys[k]).Char(k == s.NameKeys.Length - 1 ? '}' : ',');
+                    copy.Write(batch.Rows.Row(i));
                 }
-
-                if (s.NameKeys.Length == 0)
-                {
-                    line.Char('}');
-                }
-
-                line.Text("\",").Long(row.BirthDate.Year).Char(',').Text(row.Sex switch { Sex.Female => "Female", Sex.Male => "Male", _ => "" }).Char(',')
-                    .Text(row.CommuneCode).Char(',').Bool(row.HasAld).Char(',').Bool(row.Precarity).Char(',').Bool(row.Isolation).Char(',')
-                    .Bool(row.NeedsTransport).Text(tail);
-                await copy.WriteAsync(buffer, 0, line.Length);
             }
+
+            copy.Write(BinaryCopyRows.Trailer);
         }
 
-        var keptErrors = await db.PatientImportErrors.CountAsync(e => e.ImportId == import.Id, ct);
+        var keptErrors = db.PatientImportErrors.Count(e => e.ImportId == import.Id);
         foreach (var (line, field, message) in batch.Errors.Take(Math.Max(0, o.MaxErrorsKept - keptErrors)))
         {
             db.PatientImportErrors.Add(new PatientImportError { ImportId = import.Id, Line = line, Field = field, Message = message });
@@ -240,17 +252,17 @@ public sealed partial class ImportWorker(
 
         import.RowsDone += batch.Lines;
         import.RowsImported += fresh.Count;
-        import.RowsDuplicate += valid.Count - fresh.Count;
+        import.RowsDuplicate += batch.Rows.Count - fresh.Count;
         import.RowsRejected += batch.Errors.Count;
         if (fresh.Count > 0)
         {
-            var communes = fresh.GroupBy(r => r.CommuneCode, StringComparer.Ordinal)
+            var communes = fresh.GroupBy(i => batch.Communes[i], StringComparer.Ordinal)
                 .Select(g => new CommuneCount(g.Key, g.Count())).OrderBy(c => c.CommuneCode, StringComparer.Ordinal).ToList();
-            db.AddIntegrationEvent(new PatientsImported(import.Id, batch.Number, communes, now));
+            db.AddIntegrationEvent(new PatientsImported(import.Id, batch.Number, communes, time.GetUtcNow()));
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        db.SaveChanges();
+        transaction.Commit();
     }
 
     private async Task FinishAsync(PatientsDbContext db, PatientImport import, ImportStatus status, string? error, CancellationToken ct)
@@ -269,174 +281,4 @@ public sealed partial class ImportWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {Id}: {Imported} imported, {Duplicate} already registered, {Rejected} rejected")]
     private static partial void LogImported(ILogger logger, Guid id, int imported, int duplicate, int rejected);
-}
-
-/// <summary>The lines of one batch: valid rows and per-line errors.</summary>
-internal sealed class ImportBatch(int number)
-{
-    public int Number { get; } = number;
-
-    public List<ImportRow> Valid { get; } = [];
-
-    public List<(int Line, string Field, string Message)> Errors { get; } = [];
-
-    /// <summary>Data lines consumed (valid, rejected or blank).</summary>
-    public int Lines { get; private set; }
-
-    public int Count => Lines;
-
-    public void Skip() => Lines++;
-
-    public void Add(int line, (ImportRow? Row, string? Field, string? Error) parsed)
-    {
-        Lines++;
-        if (parsed.Row is { } row)
-        {
-            Valid.Add(row);
-        }
-        else
-        {
-            Errors.Add((line, parsed.Field!, parsed.Error!));
-        }
-    }
-}
-
-/// <summary>A row ready for the table: its id, its identity enciphered, its blind indexes.</summary>
-internal sealed record SealedIdentity(Guid Id, byte[] Cipher, byte[] NirIndex, long[] NameKeys);
-
-/// <summary>One CSV record, validated with the same rules as <c>POST /api/patients</c>.</summary>
-internal sealed record ImportRow(
-    string Nir, string FirstName, string LastName, DateOnly BirthDate, Sex? Sex, string CommuneCode, string? Phone, string? Email,
-    bool HasAld, bool Precarity, bool Isolation, bool NeedsTransport)
-{
-    /// <summary>The row's new id, enciphered identity and blind indexes, once <see cref="SealWith"/> ran.</summary>
-    public SealedIdentity? Sealed { get; init; }
-
-    public ImportRow SealWith(IdentityCipher cipher)
-    {
-        ArgumentNullException.ThrowIfNull(cipher);
-        var id = Guid.CreateVersion7();
-        return this with
-        {
-            Sealed = new SealedIdentity(id, cipher.Seal(id, new PatientIdentity(Nir, FirstName, LastName, BirthDate, Phone, Email)),
-                cipher.NirIndex(Nir), cipher.NameKeys(FirstName, LastName)),
-        };
-    }
-
-    public static (ImportRow? Row, string? Field, string? Error) Parse(CsvFormat format, string text, List<string> fields, DateOnly today)
-    {
-        if (!format.TrySplit(text, fields))
-        {
-            return (null, "line", "Unbalanced double quotes.");
-        }
-
-        if (fields.Count < format.Columns.Count)
-        {
-            return (null, "line", $"{fields.Count} field(s) where the header has {format.Columns.Count} (delimiter '{format.Delimiter}').");
-        }
-
-        string? Get(string column) => format.Index(column) is >= 0 and var i && i < fields.Count && fields[i].Length > 0 ? fields[i] : null;
-
-        var birthText = Get("birth_date");
-        DateOnly? birth = DateOnly.TryParseExact(birthText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b) ? b : null;
-        if (birthText is not null && birth is null)
-        {
-            return (null, "birth_date", "Not a date (YYYY-MM-DD).");
-        }
-
-        Sex? sex = null;
-        if (Get("sex") is { } sexText)
-        {
-            sex = sexText.ToUpperInvariant() switch { "F" or "2" or "FEMALE" => Registry.Sex.Female, "M" or "1" or "MALE" => Registry.Sex.Male, _ => null };
-            if (sex is null)
-            {
-                return (null, "sex", "Not a sex code (F or M).");
-            }
-        }
-
-        var flags = new bool[4];
-        var flagNames = new[] { "ald", "precarity", "isolation", "needs_transport" };
-        for (var f = 0; f < flagNames.Length; f++)
-        {
-            switch (Get(flagNames[f]))
-            {
-                case null or "0" or "false" or "non": break;
-                case "1" or "true" or "oui": flags[f] = true; break;
-                case var other: return (null, flagNames[f], "Not 0 or 1.");
-            }
-        }
-
-        var request = new RegisterPatientRequest(Get("nir"), Get("first_name"), Get("last_name"), birth, Get("commune_code"), sex, Get("phone"), Get("email"),
-            flags[0], flags[1], flags[2], flags[3]);
-        var errors = PatientValidation.ValidateRegistration(request, today);
-        if (errors.Count > 0)
-        {
-            var first = errors.First();
-            return (null, ToColumn(first.Key), first.Value[0]);
-        }
-
-        return (new ImportRow(Registry.Nir.Normalize(request.Nir!), request.FirstName!.Trim(), request.LastName!.Trim(), birth!.Value, sex, request.CommuneCode!,
-            request.Phone, request.Email, flags[0], flags[1], flags[2], flags[3]), null, null);
-    }
-
-    private static string ToColumn(string field) => field switch
-    {
-        "firstName" => "first_name",
-        "lastName" => "last_name",
-        "birthDate" => "birth_date",
-        "communeCode" => "commune_code",
-        _ => field,
-    };
-}
-
-/// <summary>Formats one COPY row into a reused buffer, without intermediate strings.</summary>
-internal sealed class RowWriter(char[] buffer)
-{
-    private readonly char[] _buffer = buffer;
-
-    public int Length { get; private set; }
-
-    public RowWriter Reset()
-    {
-        Length = 0;
-        return this;
-    }
-
-    public RowWriter Char(char c)
-    {
-        _buffer[Length++] = c;
-        return this;
-    }
-
-    public RowWriter Text(string text)
-    {
-        text.CopyTo(_buffer.AsSpan(Length));
-        Length += text.Length;
-        return this;
-    }
-
-    public RowWriter Guid(Guid id)
-    {
-        id.TryFormat(_buffer.AsSpan(Length), out var written);
-        Length += written;
-        return this;
-    }
-
-    public RowWriter Long(long value)
-    {
-        value.TryFormat(_buffer.AsSpan(Length), out var written, default, CultureInfo.InvariantCulture);
-        Length += written;
-        return this;
-    }
-
-    public RowWriter Bool(bool value) => Char(value ? 't' : 'f');
-
-    public RowWriter Bytea(byte[] bytes)
-    {
-        _buffer[Length++] = '\\';
-        _buffer[Length++] = 'x';
-        Convert.TryToHexString(bytes, _buffer.AsSpan(Length), out var written);
-        Length += written;
-        return this;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,11 +22,16 @@ public sealed class IdentityCipher : IDisposable
     public const int TagSize = 16;
     /// <summary>Letters of a word that make its tag (shorter words are tagged whole).</summary>
     public const int TagLetters = 3;
+    /// <summary>Words of a name (or a query) that are tagged.</summary>
+    public const int MaxWords = 16;
 
     private readonly Dictionary<string, AesGcm> _keys;
     private readonly Aes _index;
     private readonly ICryptoTransform _ecb;
     private readonly Lock _indexLock = new();
+    private readonly ConcurrentDictionary<int, long> _tags = new();
+    private readonly byte[] _block = new byte[16];
+    private readonly byte[] _enciphered = new byte[16];
 
     public IdentityCipher(IOptions<IdentityProtectionOptions> options)
     {
@@ -56,12 +62,34 @@ public sealed class IdentityCipher : IDisposable
         var plain = identity.Serialize();
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        NextNonce(nonce);
         Span<byte> associated = stackalloc byte[16];
         patientId.TryWriteBytes(associated);
         _keys[CurrentKey].Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), associated);
         CryptographicOperations.ZeroMemory(plain);
         return sealedBytes;
+    }
+
+    [ThreadStatic]
+    private static byte[]? t_random;
+    [ThreadStatic]
+    private static int t_randomUsed;
+
+    /// <summary>
+    /// A fresh random nonce, taken from a per-thread buffer of the system's cryptographic generator refilled 4 KB at a
+    /// time (one call to the generator per 341 nonces instead of one per patient; each byte is used once).
+    /// </summary>
+    private static void NextNonce(Span<byte> nonce)
+    {
+        if (t_random is null || t_randomUsed + nonce.Length > t_random.Length)
+        {
+            t_random ??= new byte[4096];
+            RandomNumberGenerator.Fill(t_random);
+            t_randomUsed = 0;
+        }
+
+        t_random.AsSpan(t_randomUsed, nonce.Length).CopyTo(nonce);
+        t_randomUsed += nonce.Length;
     }
 
     /// <summary>Opens a ciphertext of this patient; throws when the key is unknown or the data or id do not match.</summary>
@@ -86,49 +114,37 @@ public sealed class IdentityCipher : IDisposable
     /// <summary>The NIR's blind index: 16 bytes, one per NIR (a permutation), the same for the same NIR.</summary>
     public byte[] NirIndex(string nir)
     {
-        ArgumentNullException.ThrowIfNull(nir);
-        var block = new byte[16];
-        block[0] = 0x4E; // 'N': a NIR block never equals a name block
-        Encoding.ASCII.GetBytes(nir.AsSpan(0, Math.Min(nir.Length, 15)), block.AsSpan(1));
-        Encipher(block);
-        return block;
+        var index = new byte[16];
+        NirIndex(nir, index);
+        return index;
     }
 
-    /// <summary>The name tags of a patient: one per word of both names (its first three letters).</summary>
+    /// <summary>The NIR's blind index, written into <paramref name="destination"/> (16 bytes; a bulk import's rows).</summary>
+    public void NirIndex(string nir, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(nir);
+        lock (_indexLock)
+        {
+            Array.Clear(_block);
+            _block[0] = 0x4E; // 'N': a NIR block never equals a name block
+            Encoding.ASCII.GetBytes(nir.AsSpan(0, Math.Min(nir.Length, 15)), _block.AsSpan(1));
+            _ecb.TransformBlock(_block, 0, 16, _enciphered, 0);
+            _enciphered.CopyTo(destination);
+        }
+    }
+
+    /// <summary>The name tags of a patient: one per word of both names (its first three letters), at most 16, sorted and distinct.</summary>
     public long[] NameKeys(string? firstName, string? lastName)
     {
-        Span<(int Start, int Length)> words = stackalloc (int, int)[16];
-        var letters = new StringBuilder(64);
-        var count = CollectWords(firstName, letters, words, 0);
-        count = CollectWords(lastName, letters, words, count);
-        var blocks = 0;
-        for (var w = 0; w < count; w++)
+        Span<long> tags = stackalloc long[MaxWords];
+        var count = 0;
+        foreach (var word in Words(firstName).Concat(Words(lastName)).Take(MaxWords))
         {
-            blocks++;
+            tags[count++] = Tag(word);
         }
 
-        if (blocks == 0)
-        {
-            return [];
-        }
-
-        var buffer = new byte[blocks * 16];
-        var at = 0;
-        for (var w = 0; w < count; w++)
-        {
-            var (start, length) = words[w];
-            WriteBlock(letters, start, Math.Min(length, TagLetters), buffer.AsSpan(at, 16));
-            at += 16;
-        }
-
-        Encipher(buffer);
-        var tags = new long[blocks];
-        for (var i = 0; i < blocks; i++)
-        {
-            tags[i] = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(i * 16));
-        }
-
-        Array.Sort(tags);
+        tags = tags[..count];
+        tags.Sort();
         var distinct = 0;
         for (var i = 0; i < tags.Length; i++)
         {
@@ -138,7 +154,7 @@ public sealed class IdentityCipher : IDisposable
             }
         }
 
-        return distinct == tags.Length ? tags : tags[..distinct];
+        return tags[..distinct].ToArray();
     }
 
     /// <summary>
@@ -147,28 +163,40 @@ public sealed class IdentityCipher : IDisposable
     /// </summary>
     public long[]? SearchKeys(string query)
     {
-        Span<(int Start, int Length)> words = stackalloc (int, int)[16];
-        var letters = new StringBuilder(64);
-        var count = CollectWords(query, letters, words, 0);
-        if (count == 0)
+        var tags = Words(query).Take(MaxWords).Select(Tag).ToArray();
+        return tags.Length == 0 ? null : tags;
+    }
+
+    /// <summary>
+    /// A word's tag: the first 64 bits of its first letters enciphered with the index key. Words are folded to A-Z, so
+    /// there are at most 26 + 26² + 26³ tags: each is enciphered once and then remembered.
+    /// </summary>
+    private long Tag(string word)
+    {
+        var length = Math.Min(word.Length, TagLetters);
+        var packed = length;
+        for (var i = 0; i < length; i++)
         {
-            return null;
+            packed = (packed << 5) | (word[i] - 'A' + 1);
         }
 
-        var buffer = new byte[count * 16];
-        for (var w = 0; w < count; w++)
+        if (_tags.TryGetValue(packed, out var tag))
         {
-            WriteBlock(letters, words[w].Start, Math.Min(words[w].Length, TagLetters), buffer.AsSpan(w * 16, 16));
+            return tag;
         }
 
-        Encipher(buffer);
-        var tags = new long[count];
-        for (var i = 0; i < count; i++)
+        var block = new byte[16];
+        block[0] = 0x57; // 'W'
+        block[1] = (byte)length;
+        for (var i = 0; i < length; i++)
         {
-            tags[i] = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(i * 16));
+            block[2 + i] = (byte)word[i];
         }
 
-        return tags;
+        Encipher(block);
+        tag = BinaryPrimitives.ReadInt64LittleEndian(block);
+        _tags.TryAdd(packed, tag);
+        return tag;
     }
 
     /// <summary>Whether each word of the query starts a word of the first or last name (accents and case aside).</summary>
@@ -176,34 +204,6 @@ public sealed class IdentityCipher : IDisposable
     {
         var names = Words(firstName).Concat(Words(lastName)).ToList();
         return Words(query).All(q => names.Any(n => n.StartsWith(q, StringComparison.Ordinal)));
-    }
-
-    /// <summary>Appends the words of <paramref name="name"/> (folded letters) to <paramref name="letters"/>; at most 16 words in all.</summary>
-    private static int CollectWords(string? name, StringBuilder letters, Span<(int Start, int Length)> words, int count)
-    {
-        foreach (var word in Words(name))
-        {
-            if (count == words.Length)
-            {
-                break;
-            }
-
-            words[count++] = (letters.Length, word.Length);
-            letters.Append(word);
-        }
-
-        return count;
-    }
-
-    private static void WriteBlock(StringBuilder letters, int start, int length, Span<byte> block)
-    {
-        block.Clear();
-        block[0] = 0x57; // 'W'
-        block[1] = (byte)length;
-        for (var i = 0; i < Math.Min(length, 14); i++)
-        {
-            block[2 + i] = (byte)letters[start + i];
-        }
     }
 
     /// <summary>Enciphers whole 16-byte blocks in place with the index key (AES-ECB: a keyed permutation of each block).</summary>
