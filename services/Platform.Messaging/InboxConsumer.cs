@@ -43,6 +43,12 @@ public abstract partial class InboxConsumer<TMessage, TDbContext>(TDbContext db,
             """, ct) == 1;
         if (!firstTime)
         {
+            // MassTransit's DI scope carries the service provider; the metrics are the host's singleton.
+            if (context.TryGetPayload<IServiceProvider>(out var services) && services.GetService(typeof(MessagingMetrics)) is MessagingMetrics metrics)
+            {
+                metrics.DuplicateSkipped(ConsumerName);
+            }
+
             LogDuplicate(logger, typeof(TMessage).Name, messageId, ConsumerName);
             return;
         }

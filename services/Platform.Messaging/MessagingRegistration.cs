@@ -46,6 +46,8 @@ public static class MessagingRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher<TDbContext>>();
+        builder.Services.TryAddSingleton<MessagingMetrics>();
+        builder.Services.AddHostedService<OutboxBacklogMonitor<TDbContext>>();
         builder.Services.TryAddSingleton<ReceiveEndpointNames>();
         builder.Services.TryAddSingleton<ErrorQueueBroker>();
         builder.Services.AddHostedService<ErrorQueueMonitor>();

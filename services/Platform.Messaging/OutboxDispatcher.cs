@@ -35,6 +35,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
     IBus bus,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    MessagingMetrics metrics,
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
 {
@@ -60,6 +61,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             catch (Exception ex)
             {
                 failures++;
+                metrics.DispatchFailed("unavailable");
                 LogDispatchFailed(logger, ex, failures);
                 // Broker or database down: back off up to 30 s, the rows stay pending.
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7)))), time, stoppingToken)
@@ -97,6 +99,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             if (!IntegrationEventTypes.TryResolve(row.MessageType, out var type))
             {
                 row.LastError = $"Unknown event type {row.MessageType}";
+                metrics.DispatchFailed("unknown_type");
                 LogUnknownType(logger, row.Id, row.MessageType);
                 continue;
             }
@@ -117,6 +120,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         await transaction.CommitAsync(cancellationToken);
         if (published > 0)
         {
+            metrics.Published(published);
             LogPublished(logger, published);
         }
 

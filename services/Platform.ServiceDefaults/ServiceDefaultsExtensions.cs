@@ -8,9 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
@@ -36,7 +38,7 @@ public static class ServiceDefaultsExtensions
     public const string DependencyTag = "dependency";
 
     /// <summary>ActivitySource names traced besides ASP.NET Core and HttpClient (gRPC clients ride on HttpClient).</summary>
-    private static readonly string[] s_extraSources = ["MassTransit", "Npgsql", "Platform.Messaging"];
+    private static readonly string[] s_extraSources = ["MassTransit", "Platform.Messaging"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -77,14 +79,17 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => TelemetryResource.Describe(resource, builder.Environment))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
                 .AddMeter("MassTransit", "Platform.Messaging", HealthMetrics.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(s_extraSources)
+                .AddNpgsql()
                 .AddAspNetCoreInstrumentation(o =>
                     // Probes would drown the traces that matter.
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health")

@@ -87,6 +87,25 @@ public class ChartTests
     }
 
     [Fact]
+    public void Every_signal_names_its_service_version_environment_and_pod()
+    {
+        var deployments = Helm.Objects("values.yaml", "--set", "telemetry.environment=staging", "--set", "image.tag=1.4.2").OfType<V1Deployment>()
+            .Where(d => d.Metadata.Labels["app.kubernetes.io/component"] is "service" or "gateway").ToList();
+
+        Assert.Equal(5, deployments.Count);
+        Assert.All(deployments, d =>
+        {
+            var env = d.Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name);
+            Assert.Equal(d.Metadata.Labels["app.kubernetes.io/name"], env["OTEL_SERVICE_NAME"].Value);
+            var attributes = env["OTEL_RESOURCE_ATTRIBUTES"].Value.Split(',').Select(a => a.Split('=', 2)).ToDictionary(a => a[0], a => a[1]);
+            Assert.Equal(("1.4.2", "staging", "$(POD_NAME)", "$(POD_NAMESPACE)", "$(NODE_NAME)", d.Metadata.Name),
+                (attributes["service.version"], attributes["deployment.environment"], attributes["k8s.pod.name"], attributes["k8s.namespace.name"], attributes["k8s.node.name"], attributes["k8s.deployment.name"]));
+            Assert.Equal("metadata.name", env["POD_NAME"].ValueFrom.FieldRef.FieldPath); // declared before it is referenced
+            Assert.True(env.Keys.ToList().IndexOf("POD_NAME") < env.Keys.ToList().IndexOf("OTEL_RESOURCE_ATTRIBUTES"));
+        });
+    }
+
+    [Fact]
     public void Migrations_run_as_a_hook_before_install_and_upgrade()
     {
         foreach (var job in Helm.Objects("values.yaml").OfType<V1Job>())

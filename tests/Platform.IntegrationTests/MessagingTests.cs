@@ -1,8 +1,14 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Patients;
 using Platform.Testing;
 
 namespace Platform.IntegrationTests;
@@ -36,6 +42,7 @@ public class MessagingTests(PlatformHosts hosts)
         var commune = PlatformHosts.UniqueCommune();
         var messageId = NewId.NextGuid();
         var evt = new PatientRegistered(Guid.NewGuid(), commune, 1950, DateTimeOffset.UtcNow);
+        using var duplicates = new MetricCollector<long>(hosts.Coordination.Services.GetRequiredService<IMeterFactory>(), MessagingMetrics.MeterName, "platform.inbox.duplicates_skipped");
 
         await hosts.Observer.Publish(evt, ctx => ctx.MessageId = messageId);
         await hosts.Observer.Publish(evt, ctx => ctx.MessageId = messageId);
@@ -45,6 +52,35 @@ public class MessagingTests(PlatformHosts hosts)
         await Task.Delay(500); // give a wrongful third increment the time to show
         Assert.Equal(2, await hosts.CountInCoordination(commune));
         Assert.Equal(1L, await hosts.CoordinationDb.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{messageId}'"));
+        Assert.Equal(1, await Eventually.UntilAsync(() => Task.FromResult(Skipped()), n => n >= 1)); // and operators see it
+        Assert.Equal(1, Skipped());
+
+        long Skipped() => duplicates.GetMeasurementSnapshot().Where(m => m.Tags["consumer"] is nameof(Platform.Coordination.Indicators.PatientRegisteredConsumer)).Sum(m => m.Value);
+    }
+
+    [Fact]
+    public async Task The_outbox_reports_its_backlog_and_what_it_published()
+    {
+        var meters = hosts.Patients.Services.GetRequiredService<IMeterFactory>();
+        using var published = new MetricCollector<long>(meters, MessagingMetrics.MeterName, "platform.outbox.published");
+        using var client = PlatformHosts.ClientOf(hosts.Patients);
+        var commune = PlatformHosts.UniqueCommune();
+        (await client.PostAsJsonAsync("/api/patients", new { nir = Nirs.Valid(1950), firstName = "Outbox", lastName = "Metric", birthDate = "1950-03-01", communeCode = commune })).EnsureSuccessStatusCode();
+
+        Assert.True(await Eventually.UntilAsync(() => Task.FromResult(published.GetMeasurementSnapshot().Sum(m => m.Value)), n => n >= 1) >= 1);
+
+        // A row written by hand, older than any real one and never published (its type is unknown): pending and aged.
+        var monitor = hosts.Patients.Services.GetServices<IHostedService>().OfType<OutboxBacklogMonitor<PatientsDbContext>>().Single();
+        var before = await monitor.SampleAsync(CancellationToken.None);
+        var messageId = Guid.NewGuid();
+        await hosts.PatientsDb.ExecuteAsync($"""
+            INSERT INTO outbox_messages (message_id, message_type, payload, occurred_at, attempts)
+            VALUES ('{messageId}', 'Nowhere.Unknown', '[]', now() - interval '1 hour', 20)
+            """);
+        var after = await monitor.SampleAsync(CancellationToken.None);
+        await hosts.PatientsDb.ExecuteAsync($"DELETE FROM outbox_messages WHERE message_id = '{messageId}'");
+        Assert.Equal(before.SetAside + 1, after.SetAside); // given up (MaxAttempts reached): counted apart from the pending ones
+        Assert.Equal(before.Pending, after.Pending);
     }
 
     [Fact]

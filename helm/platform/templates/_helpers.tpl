@@ -62,10 +62,25 @@ capabilities:
       key: {{ .key }}
 {{- end -}}
 
+{{/*
+What every signal says of its sender (see TelemetryResource in ServiceDefaults): the service's name, the image's version,
+the release's environment and where it runs in the cluster, in the standard OpenTelemetry variables.
+*/}}
 {{- define "platform.telemetryEnv" -}}
-{{- if .Values.telemetry.otlpEndpoint }}
+{{- $root := .root -}}
+- name: POD_NAME
+  valueFrom: {fieldRef: {fieldPath: metadata.name}}
+- name: POD_NAMESPACE
+  valueFrom: {fieldRef: {fieldPath: metadata.namespace}}
+- name: NODE_NAME
+  valueFrom: {fieldRef: {fieldPath: spec.nodeName}}
+- name: OTEL_SERVICE_NAME
+  value: {{ .name }}
+- name: OTEL_RESOURCE_ATTRIBUTES
+  value: "service.version={{ $root.Values.image.tag }},deployment.environment={{ $root.Values.telemetry.environment }},deployment.environment.name={{ $root.Values.telemetry.environment }},k8s.pod.name=$(POD_NAME),k8s.namespace.name=$(POD_NAMESPACE),k8s.node.name=$(NODE_NAME),k8s.deployment.name={{ include "platform.fullname" $root }}-{{ .name }}"
+{{- if $root.Values.telemetry.otlpEndpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
-  value: {{ .Values.telemetry.otlpEndpoint | quote }}
+  value: {{ $root.Values.telemetry.otlpEndpoint | quote }}
 {{- end }}
 {{- end -}}
 
