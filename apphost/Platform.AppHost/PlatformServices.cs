@@ -29,8 +29,8 @@ internal static class PlatformServices
     }
 
     /// <summary>
-    /// Each host listens on two Kestrel endpoints, as in every environment: "Http" (HTTP/1.1, REST) and "Grpc" (HTTP/2
-    /// cleartext). Aspire publishes them to the others as services__{name}__http__0 / __grpc__0. Fixed ports (the
+    /// Each host listens on three Kestrel endpoints, as in every environment: "Http" (HTTP/1.1, REST), "Grpc" (HTTP/2
+    /// cleartext) and "Metrics" (Prometheus' <c>/metrics</c>). Aspire publishes them to the others as services__{name}__http__0 / __grpc__0. Fixed ports (the
     /// gateway's) are served directly; others are Aspire's, behind its proxy.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPlatformEndpoints(this IResourceBuilder<ProjectResource> host,
@@ -40,15 +40,18 @@ internal static class PlatformServices
         return host
             .WithHttpEndpoint(port: httpPort, targetPort: httpPort, name: "http", isProxied: proxied)
             .WithHttpEndpoint(port: grpcPort, targetPort: grpcPort, name: "grpc", isProxied: proxied)
+            .WithHttpEndpoint(name: "metrics", isProxied: false) // no proxy: the Host header names the port /metrics is served on; Prometheus' scrape (/metrics), as in the cluster; the dashboard gets the same by OTLP
             .WithEnvironment(context =>
             {
                 var http = host.GetEndpoint("http");
                 var grpc = host.GetEndpoint("grpc");
+                var metrics = host.GetEndpoint("metrics");
                 var env = context.EnvironmentVariables;
                 env["ASPNETCORE_ENVIRONMENT"] = "Development";
                 env["Kestrel__Endpoints__Http__Url"] = ReferenceExpression.Create($"http://localhost:{http.Property(EndpointProperty.TargetPort)}");
                 env["Kestrel__Endpoints__Grpc__Url"] = ReferenceExpression.Create($"http://localhost:{grpc.Property(EndpointProperty.TargetPort)}");
                 env["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";
+                env["Kestrel__Endpoints__Metrics__Url"] = ReferenceExpression.Create($"http://localhost:{metrics.Property(EndpointProperty.TargetPort)}");
             })
             .WithReadinessProbe();
     }

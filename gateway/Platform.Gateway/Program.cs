@@ -15,6 +15,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<PartnerDirectory>(); // connects to Redis now, not on the first request
 app.UsePlatformProblemDetails();
 app.Use(CorrelationId.InvokeAsync);
+app.Use(PartnerMetricsTag.InvokeAsync); // the partner on ASP.NET Core's request metrics
 app.UseRouting();
 app.UseRequestTimeouts(); // per-route timeouts (ReverseProxy:Routes:*:Timeout)
 app.UseAuthentication();

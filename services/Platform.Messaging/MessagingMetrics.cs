@@ -34,7 +34,21 @@ public sealed class MessagingMetrics
             "Events given up after Messaging:Outbox:MaxAttempts failed publications (left in outbox_messages with their last error).");
         _duplicates = meter.CreateCounter<long>("platform.inbox.duplicates_skipped", "{message}",
             "Messages delivered again and skipped by the inbox (tag consumer): at-least-once delivery, applied once.");
+
+        // Series from zero: a rate over them works from the start, and an alert on them never meets a missing series.
+        _published.Add(0);
+        _duplicates.Add(0);
+        foreach (var reason in new[] { Unavailable, UnknownType })
+        {
+            _failures.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
     }
+
+    /// <summary>A dispatch that failed because the broker or the database could not be reached.</summary>
+    public const string Unavailable = "unavailable";
+
+    /// <summary>A row naming an event type this version does not know (set aside).</summary>
+    public const string UnknownType = "unknown_type";
 
     /// <summary>The last sample of the outbox (pending rows, rows set aside, occurrence of the oldest pending).</summary>
     public OutboxBacklog Backlog

@@ -61,7 +61,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             catch (Exception ex)
             {
                 failures++;
-                metrics.DispatchFailed("unavailable");
+                metrics.DispatchFailed(MessagingMetrics.Unavailable);
                 LogDispatchFailed(logger, ex, failures);
                 // Broker or database down: back off up to 30 s, the rows stay pending.
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * Math.Pow(2, Math.Min(failures, 7)))), time, stoppingToken)
@@ -99,7 +99,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             if (!IntegrationEventTypes.TryResolve(row.MessageType, out var type))
             {
                 row.LastError = $"Unknown event type {row.MessageType}";
-                metrics.DispatchFailed("unknown_type");
+                metrics.DispatchFailed(MessagingMetrics.UnknownType);
                 LogUnknownType(logger, row.Id, row.MessageType);
                 continue;
             }

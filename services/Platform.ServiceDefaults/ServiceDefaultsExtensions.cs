@@ -85,7 +85,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter("MassTransit", "Platform.Messaging", HealthMetrics.MeterName))
+                .AddMeter("MassTransit", "Platform.Messaging", "Platform.Territory", HealthMetrics.MeterName)
+                .AddPrometheusExporterWhen(MetricsPort(builder.Configuration) is not null))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(s_extraSources)
@@ -103,6 +104,21 @@ public static class ServiceDefaultsExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// The port of the optional "Metrics" Kestrel endpoint (<c>Kestrel:Endpoints:Metrics:Url</c>, set by the chart when
+    /// Prometheus scrapes the pods, and by the AppHost): <c>/metrics</c> is served there only, never on the API's port.
+    /// </summary>
+    public static int? MetricsPort(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var url = configuration["Kestrel:Endpoints:Metrics:Url"];
+        var colon = url?.TrimEnd('/').LastIndexOf(':') ?? -1;
+        return colon > 0 && int.TryParse(url!.TrimEnd('/')[(colon + 1)..], out var port) ? port : null;
+    }
+
+    private static MeterProviderBuilder AddPrometheusExporterWhen(this MeterProviderBuilder metrics, bool enabled) =>
+        enabled ? metrics.AddPrometheusExporter() : metrics;
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -130,6 +146,12 @@ public static class ServiceDefaultsExtensions
             Predicate = r => r.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
+        if (MetricsPort(app.ServiceProvider.GetRequiredService<IConfiguration>()) is { } port)
+        {
+            // Prometheus' scrape, on the metrics port only (the chart lets only the monitoring namespace reach it).
+            app.MapPrometheusScrapingEndpoint("/metrics").RequireHost($"*:{port}").AllowAnonymous();
+        }
+
         return app;
     }
 }

@@ -86,6 +86,74 @@ public class ChartTests
             d => Assert.Null(d.Spec.Template.Spec.Containers[0].EnvFrom));
     }
 
+    private static readonly string[] s_alerts =
+    [
+        "PlatformHostDown", "PlatformDependencyUnhealthy", "PlatformGatewayErrors", "PlatformPartnerThrottled",
+        "PlatformErrorQueueNotEmpty", "PlatformOutboxLagging", "PlatformOutboxEventsSetAside", "PlatformOutboxDispatchFailing",
+    ];
+
+    [Fact]
+    public void Monitoring_ships_a_service_monitor_the_alerts_and_the_dashboards_all_optional()
+    {
+        var yaml = Helm.Template("values.yaml", "--set", "monitoring.serviceMonitor.enabled=true", "--set", "monitoring.prometheusRule.enabled=true",
+            "--set", "monitoring.dashboards.enabled=true", "--set", "monitoring.prometheusRule.labels.release=kube-prometheus");
+        var deserializer = new YamlDotNet.Serialization.Deserializer();
+        var documents = yaml.Split("\n---").Select(deserializer.Deserialize<Dictionary<object, object>?>).OfType<Dictionary<object, object>>().ToList();
+        Dictionary<object, object> Single(string kind) => Assert.Single(documents, d => (string)d["kind"] == kind);
+        static T At<T>(object node, params object[] path) => (T)path.Aggregate(node, (n, key) => key is int i ? ((List<object>)n)[i] : ((Dictionary<object, object>)n)[key]);
+
+        var monitor = Single("ServiceMonitor");
+        Assert.Equal("metrics", At<string>(monitor, "spec", "endpoints", 0, "port"));
+        Assert.Equal("app.kubernetes.io/name", At<string>(monitor, "spec", "jobLabel")); // job = gateway, patients…, as the alerts say
+
+        var rule = Single("PrometheusRule");
+        Assert.Equal("kube-prometheus", At<string>(rule, "metadata", "labels", "release"));
+        var rules = At<List<object>>(rule, "spec", "groups").SelectMany(g => At<List<object>>(g, "rules")).ToList();
+        Assert.Equal(s_alerts.Order(), rules.Select(r => At<string>(r, "alert")).Order());
+        var operations = File.ReadAllText(RepositoryRoot.File("docs", "operations.md"));
+        Assert.Equal("{{ $labels.queue }} holds {{ $value }} message(s)", At<string>(rules.Single(r => At<string>(r, "alert") == "PlatformErrorQueueNotEmpty"), "annotations", "summary")); // Prometheus' templates, not Helm's
+        Assert.All(rules, r =>
+        {
+            Assert.DoesNotContain("<no value>", At<string>(r, "annotations", "summary") + At<string>(r, "annotations", "description"), StringComparison.Ordinal);
+            var runbook = At<string>(r, "annotations", "runbook");
+            Assert.Contains($"### {At<string>(r, "alert")}", operations, StringComparison.Ordinal); // each alert explained, with what to do
+            Assert.Equal($"docs/operations.md#{At<string>(r, "alert").ToLowerInvariant()}", runbook);
+            Assert.Contains("namespace=\"medical-deserts\"", At<string>(r, "expr"), StringComparison.Ordinal);
+        });
+
+        var dashboards = documents.Where(d => (string)d["kind"] == "ConfigMap" && At<Dictionary<object, object>>(d, "metadata", "labels").ContainsKey("grafana_dashboard")).ToList();
+        Assert.Equal(["event-pipeline", "gateway", "services", "territory"], dashboards.Select(d => At<string>(d, "metadata", "name").Replace("platform-dashboard-", "", StringComparison.Ordinal)).Order());
+        Assert.All(dashboards, d =>
+        {
+            var json = System.Text.Json.JsonDocument.Parse((string)At<Dictionary<object, object>>(d, "data").Values.Single()).RootElement;
+            Assert.True(json.GetProperty("panels").GetArrayLength() >= 7);
+            Assert.All(json.GetProperty("panels").EnumerateArray(), p => Assert.NotEmpty(p.GetProperty("targets").EnumerateArray()));
+        });
+
+        var (code, output) = Helm.Run("template", "platform", Helm.Chart, "--set", "monitoring.prometheusRule.enabled=true", "--set", "monitoring.metrics.enabled=false");
+        Assert.NotEqual(0, code);
+        Assert.Contains("need monitoring.metrics.enabled", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_host_serves_metrics_on_a_port_only_the_monitoring_namespace_reaches()
+    {
+        var objects = Helm.Objects("values.yaml");
+        var hosts = objects.OfType<V1Deployment>().Where(d => d.Metadata.Labels["app.kubernetes.io/component"] is "service" or "gateway").ToList();
+        Assert.Equal(5, hosts.Count);
+        Assert.All(hosts, d =>
+        {
+            var container = d.Spec.Template.Spec.Containers[0];
+            Assert.Contains(container.Ports, p => p.Name == "metrics" && p.ContainerPort == 9464);
+            Assert.Equal("http://+:9464", container.Env.Single(e => e.Name == "Kestrel__Endpoints__Metrics__Url").Value);
+        });
+        Assert.Equal(5, objects.OfType<V1Service>().Count(s => s.Spec.Ports.Any(p => p.Name == "metrics" && p.Port == 9464)));
+        var policies = objects.OfType<V1NetworkPolicy>().Where(p => p.Metadata.Name is "platform-gateway" or "platform-services").ToList();
+        Assert.Equal(2, policies.Count);
+        Assert.All(policies, p => Assert.Contains(p.Spec.Ingress, rule =>
+            rule.FromProperty.Single().NamespaceSelector?.MatchLabels["kubernetes.io/metadata.name"] == "monitoring" && rule.Ports.Single().Port.Value == "9464"));
+    }
+
     [Fact]
     public void Every_signal_names_its_service_version_environment_and_pod()
     {

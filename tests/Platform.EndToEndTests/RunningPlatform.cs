@@ -24,6 +24,9 @@ public sealed class RunningPlatform : IAsyncLifetime
     /// <summary>A service's own REST address (developer machines only; partners use the gateway).</summary>
     public GatewayAddress Service(string name) => new(Run.Endpoint(name, "http"), Run.Endpoint(name, "grpc"));
 
+    /// <summary>Where Prometheus scrapes a host (its "metrics" endpoint).</summary>
+    public Uri Metrics(string name) => Run.Endpoint(name, "metrics");
+
     /// <summary>The API key of the test partner (role platform-admin); the gateway is given only its hash.</summary>
     public string ApiKey { get; } = NewKey();
 
@@ -115,6 +118,7 @@ public sealed class RunningPlatform : IAsyncLifetime
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{port}",
                 ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpc}",
                 ["Kestrel__Endpoints__Grpc__Protocols"] = "Http2",
+                ["Kestrel__Endpoints__Metrics__Url"] = $"http://127.0.0.1:{ServiceProcess.FreePort()}", // not the AppHost gateway's
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
             }, port)
         {

@@ -94,9 +94,9 @@ public class IdentityTests(PlatformHosts hosts)
     }
 
     [Fact]
-    public void Every_route_of_every_service_states_a_platform_policy_and_only_probes_and_documents_are_anonymous()
+    public void Every_route_of_every_service_states_a_platform_policy_and_only_probes_metrics_and_documents_are_anonymous()
     {
-        string[] anonymous = ["/health", "/health/dependencies", "/alive", "/openapi/{documentName}.json", "/coordination/{file?}"];
+        string[] anonymous = ["/health", "/health/dependencies", "/alive", "/metrics", "/openapi/{documentName}.json", "/coordination/{file?}"]; // /metrics: on the metrics port only
         var endpoints = new[] { hosts.Patients.Services, hosts.Missions.Services, hosts.Funding.Services, hosts.Coordination.Services }
             .SelectMany(services => services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
             .ToList();

@@ -149,7 +149,11 @@ public sealed class PlatformHosts : IAsyncLifetime
             .UseSetting("Patients:Protection:Keys:k1", DataKey)
             .UseSetting("Patients:Protection:CurrentKey", "k1")
             .UseSetting("Patients:Protection:IndexKey", IndexKey)
-            .UseSetting(PlatformToken.KeySetting, IdentityKey));
+            .UseSetting(PlatformToken.KeySetting, IdentityKey)
+            .UseSetting("Kestrel:Endpoints:Metrics:Url", $"http://localhost:{MetricsPort}"));
+
+    /// <summary>The hosts' metrics port (as configured by the AppHost and the chart; in process, only the Host header tells it).</summary>
+    public const int MetricsPort = 9464;
 
     public const string DataKey = "integration-tests-data-key-k1-0123456789abcdef";
 

@@ -105,3 +105,33 @@ the release's environment and where it runs in the cluster, in the standard Open
     - {protocol: TCP, port: {{ $server.port }}}
 {{- end }}
 {{- end -}}
+
+{{/* Prometheus' scrape port (monitoring.metrics): the Kestrel endpoint, the container port, the Service port. */}}
+{{- define "platform.metricsEnv" -}}
+{{- if .Values.monitoring.metrics.enabled }}
+- {name: Kestrel__Endpoints__Metrics__Url, value: "http://+:{{ .Values.monitoring.metrics.port }}"}
+{{- end }}
+{{- end -}}
+
+{{- define "platform.metricsContainerPort" -}}
+{{- if .Values.monitoring.metrics.enabled }}
+- {name: metrics, containerPort: {{ .Values.monitoring.metrics.port }}, protocol: TCP}
+{{- end }}
+{{- end -}}
+
+{{- define "platform.metricsServicePort" -}}
+{{- if .Values.monitoring.metrics.enabled }}
+- {name: metrics, port: {{ .Values.monitoring.metrics.port }}, targetPort: metrics, protocol: TCP}
+{{- end }}
+{{- end -}}
+
+{{/* Ingress to the metrics port from the monitoring namespace only. */}}
+{{- define "platform.metricsIngress" -}}
+{{- if .Values.monitoring.metrics.enabled }}
+- from:
+    - namespaceSelector:
+        matchLabels: {kubernetes.io/metadata.name: {{ .Values.monitoring.namespace }}}
+  ports:
+    - {protocol: TCP, port: {{ .Values.monitoring.metrics.port }}}
+{{- end }}
+{{- end -}}

@@ -33,6 +33,7 @@ builder.Services.AddOptions<RedZoneThresholds>().BindConfiguration("RedZone:Thre
     .Validate(t => t.InhabitantsPerGp > 0 && t.EmergencyMinutes >= 0 && t.MedianIncome > 0 && t.OtherCriteriaRequired is >= 0 and <= 4,
         "RedZone:Thresholds: inhabitants per GP and median income must be positive, other criteria required 0 to 4.")
     .ValidateOnStart();
+builder.Services.AddHostedService<TerritoryMetrics>(); // the indicators as gauges, for the territory dashboard
 builder.Services.AddGrpc();
 builder.Services.AddGrpcClient<PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients")).AddServiceIdentity("patients");
 builder.Services.AddPlatformOpenApi("Coordination (CPTS): territorial indicators");
