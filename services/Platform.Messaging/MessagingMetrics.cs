@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.Messaging;
 
@@ -18,11 +19,12 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _duplicates;
     private OutboxBacklog _backlog = new(0, 0, null);
 
-    public MessagingMetrics(IMeterFactory meters, TimeProvider time)
+    public MessagingMetrics(IMeterFactory meters, PlatformInstance instance, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(time);
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(instance.Meter(MeterName));
         _published = meter.CreateCounter<long>("platform.outbox.published", "{event}", "Events published from the outbox to the broker.");
         _failures = meter.CreateCounter<long>("platform.outbox.failures", "{failure}",
             "Outbox dispatches that failed (tag reason: unavailable when the broker or the database is down, unknown_type when a row names no known event); the rows stay pending.");

@@ -14,10 +14,11 @@ internal sealed class HealthMetrics : IHealthCheckPublisher
     public const string MeterName = "Platform.Health";
 
     private readonly ConcurrentDictionary<string, double> _last = new();
-    public HealthMetrics(IMeterFactory meters)
+    public HealthMetrics(IMeterFactory meters, PlatformInstance instance)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        meters.Create(MeterName).CreateObservableGauge("platform.health.status", Observe, description: "Last result of each health check: 1 healthy, 0.5 degraded, 0 unhealthy.");
+        ArgumentNullException.ThrowIfNull(instance);
+        meters.Create(instance.Meter(MeterName)).CreateObservableGauge("platform.health.status", Observe, description: "Last result of each health check: 1 healthy, 0.5 degraded, 0 unhealthy.");
     }
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)

@@ -72,6 +72,8 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var instance = new PlatformInstance();
+        builder.Services.AddSingleton(instance);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -79,7 +81,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => TelemetryResource.Describe(resource, builder.Environment))
+            .ConfigureResource(resource => TelemetryResource.Describe(resource, builder.Environment, instance.Id))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

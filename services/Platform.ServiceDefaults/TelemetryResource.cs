@@ -17,7 +17,7 @@ public static class TelemetryResource
     /// <summary>Assembly metadata stamped on every project by Directory.Build.props: its project name, even when a container build renames the assembly.</summary>
     public const string ProjectMetadata = "PlatformProject";
 
-    public static ResourceBuilder Describe(ResourceBuilder resource, IHostEnvironment environment)
+    public static ResourceBuilder Describe(ResourceBuilder resource, IHostEnvironment environment, string? instanceId = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(environment);
@@ -25,7 +25,8 @@ public static class TelemetryResource
         var version = entry?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var deployment = environment.EnvironmentName.ToLowerInvariant();
         return resource
-            .AddService(ServiceName(entry, environment.ApplicationName), serviceNamespace: "platform", serviceVersion: version)
+            .AddService(ServiceName(entry, environment.ApplicationName), serviceNamespace: "platform", serviceVersion: version,
+                autoGenerateServiceInstanceId: instanceId is null, serviceInstanceId: instanceId)
             .AddAttributes([new("deployment.environment", deployment), new("deployment.environment.name", deployment)])
             .AddEnvironmentVariableDetector();
     }

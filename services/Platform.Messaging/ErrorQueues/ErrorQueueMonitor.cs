@@ -9,7 +9,7 @@ namespace Platform.Messaging.ErrorQueues;
 /// Every 30 s, the depth of each of this service's error queues as the gauge <c>platform.messaging.error_queue.messages</c>
 /// (tag <c>queue</c>), and a warning naming the queue when it grows: a faulted message is never silent.
 /// </summary>
-internal sealed partial class ErrorQueueMonitor(ErrorQueueBroker errors, IMeterFactory meters, ILogger<ErrorQueueMonitor> logger) : BackgroundService
+internal sealed partial class ErrorQueueMonitor(ErrorQueueBroker errors, IMeterFactory meters, PlatformInstance instance, ILogger<ErrorQueueMonitor> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
@@ -17,7 +17,7 @@ internal sealed partial class ErrorQueueMonitor(ErrorQueueBroker errors, IMeterF
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        meters.Create(MessagingMetrics.MeterName).CreateObservableGauge("platform.messaging.error_queue.messages",
+        meters.Create(instance.Meter(MessagingMetrics.MeterName)).CreateObservableGauge("platform.messaging.error_queue.messages",
             () => _depths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("queue", d.Key))),
             description: "Messages waiting in each error queue of this service (see docs/operations.md, 'Error queues').");
         using var timer = new PeriodicTimer(Period);

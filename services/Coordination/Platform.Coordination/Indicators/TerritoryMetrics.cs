@@ -22,12 +22,13 @@ public sealed partial class TerritoryMetrics : BackgroundService
     private IReadOnlyList<DepartmentFigures> _departments = [];
     private IReadOnlyList<(string Kind, int Red, int Classified)> _zones = [];
 
-    public TerritoryMetrics(IServiceScopeFactory scopes, IMeterFactory meters, ILogger<TerritoryMetrics> logger)
+    public TerritoryMetrics(IServiceScopeFactory scopes, IMeterFactory meters, PlatformInstance instance, ILogger<TerritoryMetrics> logger)
     {
         ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(instance);
         _scopes = scopes;
         _logger = logger;
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(instance.Meter(MeterName));
         Gauge(meter, "platform.territory.patients_without_gp", "People without a referring GP, by department.", d => d.PatientsWithoutGp);
         Gauge(meter, "platform.territory.waiting_list_entries", "Entries on the waiting lists, by department.", d => d.WaitingListEntries);
         Gauge(meter, "platform.territory.given_a_gp", "People who found a referring GP through the platform, by department.", d => d.GivenAGp);
