@@ -136,6 +136,28 @@ public class ChartTests
     }
 
     [Fact]
+    public void Bearer_tokens_are_configured_from_values_with_an_egress_to_the_issuer_only()
+    {
+        var objects = Helm.Objects("values.yaml", "--set", "gateway.jwt.authority=https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet",
+            "--set", "gateway.jwt.professionals.enabled=true", "--set-json", "gateway.jwt.professionals.professions=[\"10\",\"60\"]",
+            "--set-json", "networkPolicy.oidc.cidrs=[\"203.0.113.0/24\"]");
+        var env = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "platform-gateway").Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name, e => e.Value);
+        Assert.Equal("https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet", env["Gateway__Jwt__Authority"]);
+        Assert.Equal(("platform-gateway", "azp", "role", "platform_scope"), (env["Gateway__Jwt__Audience"], env["Gateway__Jwt__PartnerClaim"], env["Gateway__Jwt__RoleClaim"], env["Gateway__Jwt__ScopeClaim"]));
+        Assert.Equal(("true", "10", "60"), (env["Gateway__Jwt__Professionals__Enabled"], env["Gateway__Jwt__Professionals__Professions__0"], env["Gateway__Jwt__Professionals__Professions__1"]));
+        var egress = objects.OfType<V1NetworkPolicy>().Single(p => p.Metadata.Name == "platform-gateway").Spec.Egress;
+        Assert.Contains(egress, rule => rule.To.Any(t => t.IpBlock?.Cidr == "203.0.113.0/24") && rule.Ports.Single().Port.Value == "443");
+        Assert.All(objects.OfType<V1NetworkPolicy>().Where(p => p.Metadata.Name != "platform-gateway"),
+            p => Assert.DoesNotContain(p.Spec.Egress ?? [], rule => rule.To?.Any(t => t.IpBlock?.Cidr == "203.0.113.0/24") == true)); // the gateway alone
+
+        var keysOnly = Helm.Objects("values.yaml").OfType<V1Deployment>().Single(d => d.Metadata.Name == "platform-gateway").Spec.Template.Spec.Containers[0].Env;
+        Assert.DoesNotContain(keysOnly, e => e.Name.StartsWith("Gateway__Jwt__", StringComparison.Ordinal));
+        var (code, output) = Helm.Run("template", "platform", Helm.Chart, "--set", "gateway.jwt.authority=http://issuer.example");
+        Assert.NotEqual(0, code); // an issuer's keys over plain HTTP: refused
+        Assert.Contains("/gateway/jwt/authority", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_host_serves_metrics_on_a_port_only_the_monitoring_namespace_reaches()
     {
         var objects = Helm.Objects("values.yaml");

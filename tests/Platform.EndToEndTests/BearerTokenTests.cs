@@ -31,7 +31,8 @@ public sealed class TestIssuer : IDisposable
 
     public string Authority { get; }
 
-    public string Token(string? partner, string? role, TimeSpan? lifetime = null, string audience = "platform-gateway", string? issuer = null)
+    public string Token(string? partner, string? role, TimeSpan? lifetime = null, string audience = "platform-gateway", string? issuer = null,
+        IDictionary<string, object>? extra = null)
     {
         var claims = new List<Claim>();
         if (partner is not null)
@@ -54,6 +55,7 @@ public sealed class TestIssuer : IDisposable
             NotBefore = expires < now ? expires.AddMinutes(-10) : now,
             IssuedAt = expires < now ? expires.AddMinutes(-10) : now,
             Expires = expires,
+            Claims = extra,
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(_rsa) { KeyId = _kid }, SecurityAlgorithms.RsaSha256),
         });
     }
@@ -147,5 +149,44 @@ public class BearerTokenTests(RunningPlatform platform)
         using var keyed = new HttpClient { BaseAddress = gateway.BaseAddress };
         keyed.DefaultRequestHeaders.Add("X-Api-Key", platform.ApiKey);
         Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync("/api/coordination/territories")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pro_sante_connect_physician_is_a_practitioner_over_their_own_patients_and_other_professions_are_refused()
+    {
+        using var issuer = new TestIssuer();
+        var environment = new Dictionary<string, string>(platform.GatewayEnvironment)
+        {
+            ["Gateway__Jwt__Authority"] = issuer.Authority,
+            ["Gateway__Jwt__Audience"] = "platform-gateway",
+            ["Gateway__Jwt__RequireHttpsMetadata"] = "false",
+            ["Gateway__Jwt__Professionals__Enabled"] = "true",
+        };
+        await using var gateway = await RunningPlatform.StartGatewayAsync("gateway-psc", environment);
+        using var client = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        // What Pro Santé Connect puts in a token: the national identifier ("8" + RPPS) and the exercised professions.
+        string Professional(string nationalId, string profession) => issuer.Token(null, null, extra: new Dictionary<string, object>
+        {
+            ["SubjectNameID"] = nationalId,
+            ["SubjectRefPro"] = new Dictionary<string, object> { ["exercices"] = new[] { new Dictionary<string, object> { ["codeProfession"] = profession } } },
+        });
+
+        async Task<HttpResponseMessage> Get(string path, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await client.SendAsync(request);
+        }
+
+        var physician = Professional("810101234564", "10");
+        var patients = await Get("/api/patients", physician);
+        Assert.Equal(HttpStatusCode.OK, patients.StatusCode);
+        Assert.Empty((await patients.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()); // none consulted yet: none seen
+        Assert.Equal(HttpStatusCode.Forbidden, (await Get("/api/funding/funders", physician)).StatusCode); // a practitioner, nothing more
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get("/api/patients", Professional("810101234564", "60"))).StatusCode); // a nurse: not admitted here
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get("/api/patients", Professional("810101234565", "10"))).StatusCode); // not an RPPS (check digit)
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get("/api/patients", Professional("012345678", "10"))).StatusCode); // an ADELI identifier
     }
 }

@@ -27,6 +27,9 @@ public sealed class BearerTokenOptions
 
     /// <summary>Only a development issuer may be plain HTTP.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Tokens that name a health professional instead of a platform role (Pro Santé Connect).</summary>
+    public ProfessionalOptions Professionals { get; set; } = new();
 }
 
 public static class BearerTokens
@@ -67,6 +70,19 @@ public static class BearerTokens
                 {
                     var principal = context.Principal!;
                     var roles = principal.FindAll(bearer.RoleClaim).ToList();
+                    if (roles.Count == 0 && bearer.Professionals.Enabled)
+                    {
+                        // A professional (Pro Santé Connect): a practitioner, over their own patients.
+                        if (!ProfessionalIdentity.TryMap(principal, bearer.Professionals, out var rpps, out var problem))
+                        {
+                            context.Fail(problem);
+                            return Task.CompletedTask;
+                        }
+
+                        context.Principal = Principal($"rpps:{rpps}", PlatformRoles.Practitioner, PartnerScope.OfPractitioner(rpps));
+                        return Task.CompletedTask;
+                    }
+
                     if (principal.FindFirst(bearer.PartnerClaim) is not { } partner || roles.Count != 1 || !PlatformRoles.Partners.Contains(roles[0].Value))
                     {
                         context.Fail($"The token must carry the partner ({bearer.PartnerClaim}) and exactly one platform role ({bearer.RoleClaim}).");
@@ -75,12 +91,16 @@ public static class BearerTokens
 
                     var scope = PartnerScope.TryParse(principal.FindFirst(bearer.ScopeClaim)?.Value, out var parsed, out _)
                         && Roles.ScopesOf(roles[0].Value).Contains(parsed.Kind) ? parsed : PartnerScope.None;
-                    context.Principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                        [new(PlatformToken.PartnerClaim, partner.Value), new(PlatformToken.RoleClaim, roles[0].Value), new(PartnerScope.ClaimType, scope.ToString())],
-                        JwtBearerDefaults.AuthenticationScheme, PlatformToken.PartnerClaim, PlatformToken.RoleClaim));
+                    context.Principal = Principal(partner.Value, roles[0].Value, scope);
                     return Task.CompletedTask;
                 },
             };
         });
     }
+
+    /// <summary>The principal the gateway keeps: the partner, its role and its scope, under the platform's claim names.</summary>
+    private static System.Security.Claims.ClaimsPrincipal Principal(string partner, string role, PartnerScope scope) =>
+        new(new System.Security.Claims.ClaimsIdentity(
+            [new(PlatformToken.PartnerClaim, partner), new(PlatformToken.RoleClaim, role), new(PartnerScope.ClaimType, scope.ToString())],
+            JwtBearerDefaults.AuthenticationScheme, PlatformToken.PartnerClaim, PlatformToken.RoleClaim));
 }

@@ -11,6 +11,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* Labels of pod templates, beside the selector (which carries the instance). */}}
 {{- define "platform.commonLabels" -}}
 app.kubernetes.io/part-of: platform
+app.kubernetes.io/version: {{ .Values.image.tag | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{- end -}}
@@ -20,8 +21,20 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/name: {{ .name }}
 {{- end -}}
 
+{{/*
+A host's image: <registry>/platform-<name>:<tag> by default; each host may name its own repository and tag
+(services.<name>.image, gateway.image), and pin a digest (then <repository>:<tag>@<digest>: the digest decides).
+*/}}
 {{- define "platform.image" -}}
-{{ .root.Values.image.registry }}/platform-{{ .name }}:{{ .root.Values.image.tag }}
+{{- $own := dict -}}
+{{- if eq .name "gateway" -}}
+{{- $own = .root.Values.gateway.image | default dict -}}
+{{- else -}}
+{{- $own = (index .root.Values.services .name).image | default dict -}}
+{{- end -}}
+{{- $repository := $own.repository | default (printf "%s/platform-%s" .root.Values.image.registry .name) -}}
+{{- $tag := $own.tag | default .root.Values.image.tag -}}
+{{ $repository }}:{{ $tag }}{{ with $own.digest }}@{{ . }}{{ end }}
 {{- end -}}
 
 {{/* Pod-level security: non-root, seccomp RuntimeDefault. */}}
@@ -88,7 +101,7 @@ the release's environment and where it runs in the cluster, in the standard Open
 {{- define "platform.egressTo" -}}
 {{- $np := .root.Values.networkPolicy -}}
 {{- $server := get $np .server -}}
-{{- if and .root.Values.devDependencies.enabled (ne .server "otlp") }}
+{{- if and .root.Values.devDependencies.enabled (not (has .server (list "otlp" "oidc"))) }}
 - to:
     - podSelector:
         matchLabels:
@@ -133,5 +146,29 @@ the release's environment and where it runs in the cluster, in the standard Open
         matchLabels: {kubernetes.io/metadata.name: {{ .Values.monitoring.namespace }}}
   ports:
     - {protocol: TCP, port: {{ .Values.monitoring.metrics.port }}}
+{{- end }}
+{{- end -}}
+
+{{/* Bearer tokens (gateway.jwt): the issuer, the claims read, Pro Santé Connect professionals. */}}
+{{- define "platform.jwtEnv" -}}
+{{- $jwt := .Values.gateway.jwt -}}
+{{- if $jwt.authority }}
+- {name: Gateway__Jwt__Authority, value: {{ $jwt.authority | quote }}}
+- {name: Gateway__Jwt__Audience, value: {{ $jwt.audience | quote }}}
+- {name: Gateway__Jwt__PartnerClaim, value: {{ $jwt.partnerClaim | quote }}}
+- {name: Gateway__Jwt__RoleClaim, value: {{ $jwt.roleClaim | quote }}}
+- {name: Gateway__Jwt__ScopeClaim, value: {{ $jwt.scopeClaim | quote }}}
+- {name: Gateway__Jwt__Professionals__Enabled, value: {{ $jwt.professionals.enabled | quote }}}
+{{- range $i, $code := $jwt.professionals.professions }}
+- {name: Gateway__Jwt__Professionals__Professions__{{ $i }}, value: {{ $code | quote }}}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* What a host's values may add to its pods: annotations, environment, affinity (services.<name>.*, gateway.*). */}}
+{{- define "platform.podAnnotations" -}}
+{{- with .podAnnotations }}
+annotations:
+  {{- toYaml . | nindent 2 }}
 {{- end }}
 {{- end -}}
