@@ -158,6 +158,90 @@ public class ChartTests
     }
 
     [Fact]
+    public void The_grpc_passthrough_is_exposed_on_a_host_of_its_own_by_ingress_or_grpc_route()
+    {
+        var ingress = Helm.Objects("values.yaml", "--set", "gateway.grpc.enabled=true", "--set", "gateway.grpc.host=grpc.platform.test").OfType<V1Ingress>()
+            .Single(i => i.Metadata.Name == "platform-gateway-grpc");
+        Assert.Equal("GRPC", ingress.Metadata.Annotations["nginx.ingress.kubernetes.io/backend-protocol"]);
+        Assert.Equal(("grpc.platform.test", "grpc"), (ingress.Spec.Rules.Single().Host, ingress.Spec.Rules.Single().Http.Paths.Single().Backend.Service.Port.Name));
+        Assert.Equal("grpc.platform.test", ingress.Spec.Tls.Single().Hosts.Single());
+
+        var route = Helm.Template("values.yaml", "--set", "gateway.grpc.enabled=true", "--set", "gateway.exposure=httpRoute", "--set", "gateway.grpc.host=grpc.platform.test");
+        Assert.Contains("kind: GRPCRoute", route, StringComparison.Ordinal);
+        Assert.Matches(@"kind: GRPCRoute[\s\S]*hostnames: \[""grpc.platform.test""\][\s\S]*port: 81", route);
+        Assert.DoesNotContain("GRPCRoute", Helm.Template("values.yaml"), StringComparison.Ordinal); // off by default
+    }
+
+    [Fact]
+    public void Each_host_may_have_its_own_image_digest_environment_annotations_and_affinity()
+    {
+        const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        var deployments = Helm.Objects("values.yaml",
+            "--set", $"services.patients.image.digest={Digest}", "--set", "services.missions.image.repository=mirror.region.fr/platform/missions",
+            "--set", "services.missions.image.tag=0.1.1", "--set", "gateway.image.tag=0.1.2",
+            "--set-json", "services.funding.extraEnv=[{\"name\":\"Logging__LogLevel__Default\",\"value\":\"Debug\"}]",
+            "--set", "services.coordination.podAnnotations.backup\\.velero\\.io/backup-volumes=none",
+            "--set-json", "gateway.affinity={\"podAntiAffinity\":{\"preferredDuringSchedulingIgnoredDuringExecution\":[{\"weight\":100,\"podAffinityTerm\":{\"topologyKey\":\"kubernetes.io/hostname\",\"labelSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"gateway\"}}}}]}}")
+            .OfType<V1Deployment>().ToDictionary(d => d.Metadata.Name);
+        string Image(string name) => deployments[$"platform-{name}"].Spec.Template.Spec.Containers[0].Image;
+
+        Assert.Equal($"registry.example.org/medical-deserts/platform-patients:0.1.0@{Digest}", Image("patients"));
+        Assert.Equal("mirror.region.fr/platform/missions:0.1.1", Image("missions"));
+        Assert.Equal("registry.example.org/medical-deserts/platform-gateway:0.1.2", Image("gateway"));
+        Assert.Equal("registry.example.org/medical-deserts/platform-funding:0.1.0", Image("funding"));
+        Assert.Contains(deployments["platform-funding"].Spec.Template.Spec.Containers[0].Env, e => e.Name == "Logging__LogLevel__Default" && e.Value == "Debug");
+        Assert.DoesNotContain(deployments["platform-patients"].Spec.Template.Spec.Containers[0].Env, e => e.Name == "Logging__LogLevel__Default");
+        Assert.Equal("none", deployments["platform-coordination"].Spec.Template.Metadata.Annotations["backup.velero.io/backup-volumes"]);
+        Assert.Null(deployments["platform-patients"].Spec.Template.Metadata.Annotations);
+        Assert.Equal(100, deployments["platform-gateway"].Spec.Template.Spec.Affinity.PodAntiAffinity.PreferredDuringSchedulingIgnoredDuringExecution.Single().Weight);
+        Assert.Null(deployments["platform-missions"].Spec.Template.Spec.Affinity);
+
+        var (code, output) = Helm.Run("template", "platform", Helm.Chart, "--set", "services.patients.image.digest=latest");
+        Assert.NotEqual(0, code);
+        Assert.Contains("/services/patients/image/digest", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_object_and_pod_carries_the_standard_labels_with_the_version()
+    {
+        var yaml = Helm.Template("values.yaml", "--set", "image.tag=0.2.0");
+        var objects = Helm.Objects("values.yaml", "--set", "image.tag=0.2.0");
+        var metadata = objects.Select(o => (V1ObjectMeta)o.GetType().GetProperty("Metadata")!.GetValue(o)!).ToList();
+        Assert.All(metadata, m =>
+        {
+            Assert.Equal("0.2.0", m.Labels["app.kubernetes.io/version"]);
+            Assert.Equal("platform", m.Labels["app.kubernetes.io/part-of"]);
+            Assert.Equal("Helm", m.Labels["app.kubernetes.io/managed-by"]);
+            Assert.Equal("platform", m.Labels["app.kubernetes.io/instance"]);
+        });
+        Assert.All(objects.OfType<V1Deployment>(), d => Assert.Equal("0.2.0", d.Spec.Template.Metadata.Labels["app.kubernetes.io/version"]));
+        Assert.DoesNotContain("app.kubernetes.io/version", string.Join(",", objects.OfType<V1Deployment>().SelectMany(d => d.Spec.Selector.MatchLabels.Keys)), StringComparison.Ordinal); // selectors survive upgrades
+        Assert.NotEmpty(yaml);
+    }
+
+    [Fact]
+    public void Helm_test_checks_health_a_keyed_call_and_a_refused_one_and_notes_say_how_to_run_it()
+    {
+        var objects = Helm.Objects("values.yaml");
+        var test = Assert.Single(objects.OfType<V1Pod>());
+        Assert.Equal("test", test.Metadata.Annotations["helm.sh/hook"]);
+        var container = test.Spec.Containers.Single();
+        var script = string.Join("\n", container.Args);
+        Assert.Contains("http://platform-gateway", script, StringComparison.Ordinal);
+        Assert.Contains("$base/health", script, StringComparison.Ordinal);
+        Assert.Contains("X-Api-Key: $API_KEY", script, StringComparison.Ordinal);
+        Assert.Equal(("platform-helm-test", "api-key"), (container.Env.Single().ValueFrom.SecretKeyRef.Name, container.Env.Single().ValueFrom.SecretKeyRef.Key));
+        var egress = objects.OfType<V1NetworkPolicy>().Single(p => p.Metadata.Name == "platform-helm-test");
+        Assert.Equal("gateway", egress.Spec.Egress.Single().To.Single().PodSelector.MatchLabels["app.kubernetes.io/name"]);
+
+        var (code, notes) = Helm.Run("install", "platform", Helm.Chart, "--dry-run=client", "--namespace", "medical-deserts", "--set", "gateway.grpc.enabled=true");
+        Assert.True(code == 0, notes);
+        Assert.Contains("helm test platform -n medical-deserts", notes, StringComparison.Ordinal);
+        Assert.Contains("https://platform.example.org", notes, StringComparison.Ordinal);
+        Assert.Contains("gRPC: grpc.platform.example.org:443", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Each_host_serves_metrics_on_a_port_only_the_monitoring_namespace_reaches()
     {
         var objects = Helm.Objects("values.yaml");
