@@ -15,11 +15,11 @@ public class IdempotentRetryTests
         public Exception? Exception => null;
     }
 
-    private static (DefaultHttpContext Context, List<string> Tried) Pipeline(string method)
+    private static (DefaultHttpContext Context, List<string> Tried) Pipeline(string method, params string[] names)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;
-        var destinations = new[] { new DestinationState("a"), new DestinationState("b"), new DestinationState("c") };
+        var destinations = (names.Length == 0 ? ["a", "b", "c"] : names).Select(n => new DestinationState(n)).ToArray();
         context.Features.Set<IReverseProxyFeature>(new ReverseProxyFeature
         {
             Route = null!,
@@ -32,6 +32,7 @@ public class IdempotentRetryTests
 
     private static Func<Task> Forward(DefaultHttpContext context, List<string> tried, params string[] dead) => () =>
     {
+
         var proxy = context.GetReverseProxyFeature();
         var chosen = proxy.AvailableDestinations[0]; // what load balancing would pick
         proxy.AvailableDestinations = [chosen];
@@ -86,5 +87,26 @@ public class IdempotentRetryTests
 
         Assert.Equal(IdempotentRetry.MaxAttempts, tried.Count);
         Assert.Equal(502, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_read_through_a_kubernetes_service_is_tried_once_more_on_a_new_connection()
+    {
+        var (context, tried) = Pipeline("GET", "service");
+        var stoppedPod = Forward(context, tried, "service");
+        var livePod = Forward(context, tried);
+        await IdempotentRetry.InvokeAsync(context, () => tried.Count == 0 ? stoppedPod() : livePod());
+
+        Assert.Equal(["service", "service"], tried); // the same address again: a new connection, another pod
+        Assert.Equal(200, context.Response.StatusCode);
+
+        var (deadContext, deadTries) = Pipeline("GET", "service");
+        await IdempotentRetry.InvokeAsync(deadContext, Forward(deadContext, deadTries, "service"));
+        Assert.Equal(["service", "service"], deadTries); // once more only
+        Assert.Equal(502, deadContext.Response.StatusCode);
+
+        var (writeContext, writes) = Pipeline("POST", "service");
+        await IdempotentRetry.InvokeAsync(writeContext, Forward(writeContext, writes, "service"));
+        Assert.Equal(["service"], writes);
     }
 }

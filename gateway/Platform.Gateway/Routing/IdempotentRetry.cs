@@ -6,11 +6,17 @@ namespace Platform.Gateway.Routing;
 /// <summary>
 /// Retries a request on another replica of the service when the one chosen could not be reached (connection refused,
 /// reset before any answer) — only for GET and HEAD, which are safe to send twice; a POST that may have reached a
-/// service is never sent again. The failing replica is also reported to passive health checks, which take it out.
+/// service is never sent again. With several destinations (local runs, service discovery listing replicas) the retry
+/// goes to another one, and passive health checks take the failing one out. With a single destination — a Kubernetes
+/// Service, whose ClusterIP spreads connections over its ready pods — the retry goes to the same address once more:
+/// the new connection lands on a pod that is still there (a pod stopping between two endpoint updates).
 /// </summary>
 public static class IdempotentRetry
 {
     public const int MaxAttempts = 3;
+
+    /// <summary>Attempts on a cluster with one destination (a Kubernetes Service): the first, and one more.</summary>
+    public const int SingleDestinationAttempts = 2;
 
     public static Task InvokeAsync(HttpContext context, Func<Task> next) =>
         HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? WithRetriesAsync(context, next) : next();
@@ -30,11 +36,13 @@ public static class IdempotentRetry
                 return;
             }
 
-            candidates = candidates.Where(d => d != failed).ToList();
-            if (candidates.Count == 0)
+            var others = candidates.Where(d => d != failed).ToList();
+            if (others.Count == 0 && !(candidates.Count == 1 && proxy.AllDestinations.Count == 1 && attempt < SingleDestinationAttempts))
             {
                 return;
             }
+
+            candidates = others.Count > 0 ? others : candidates; // a Service: the same address, a new connection
 
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();

@@ -1,5 +1,4 @@
 using Platform.ServiceDefaults.Security;
-using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway.Routing;
@@ -24,8 +23,8 @@ public static class RoutingExtensions
                 var audience = context.Cluster?.Metadata?.GetValueOrDefault(AudienceMetadata)
                     ?? throw new InvalidOperationException($"ReverseProxy:Clusters:{context.Cluster?.ClusterId}:Metadata:{AudienceMetadata} is missing: the service its tokens are for.");
                 context.AddRequestTransform(transform => ForwardCaller(transform, audience, tokens));
-            });
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+            })
+            .AddServiceDiscoveryDestinationResolver(); // http://patients → services__patients__http__0 (config, Aspire, the chart)
         builder.Services.Configure<GatewayLimits>(builder.Configuration.GetSection("Gateway"));
 
         var health = builder.Services.AddHealthChecks();
