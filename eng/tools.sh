@@ -18,6 +18,18 @@ ensure_helm() {
   export PLATFORM_HELM="$dir/helm"
 }
 
+ensure_redocly() {
+  # Redocly's OpenAPI linter (npm @redocly/cli), for the test that lints the gateway's documents.
+  local dir="$PLATFORM_LOCAL/tools/redocly"
+  if [ ! -x "$dir/node_modules/.bin/redocly" ]; then
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+    log "installing the OpenAPI linter (npm @redocly/cli) into $dir"
+    mkdir -p "$dir" && (cd "$dir" && npm install --silent --no-audit --no-fund @redocly/cli@2.77.0 >/dev/null) || die "could not install @redocly/cli"
+  fi
+  export PLATFORM_REDOCLY="$dir/node_modules/.bin/redocly"
+}
+
 ensure_chromium() {
   # The indicators page is tested in a real headless Chromium, driven through chromedriver (WebDriver).
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

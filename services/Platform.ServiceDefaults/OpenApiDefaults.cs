@@ -8,15 +8,53 @@ public static class OpenApiDefaults
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerScheme = "Bearer";
 
+    /// <summary>What each group of routes is for, in every service's document (the tags partners browse by).</summary>
+    private static readonly Dictionary<string, string> s_tags = new(StringComparer.Ordinal)
+    {
+        ["Operations"] = "Error queues of this service's consumers: read, redeliver (platform-admin).",
+        ["Registry"] = "People without a referring GP: registration, search, record, erasure (GDPR).",
+        ["Audit"] = "Who saw a patient's identity, when and through which route.",
+        ["Waiting lists"] = "Enrolment on a site's or a commune's waiting list, explainable priority, leaving.",
+        ["Referents"] = "A referring doctor or centre assigned to a patient, and its history.",
+        ["Consultations"] = "Consultations recorded for a patient, and the orientations they led to.",
+        ["Imports"] = "Bulk registration from a CSV file: upload, progress, rejected lines.",
+        ["Missions"] = "Missions of volunteer practitioners: scheduling, lifecycle, handover.",
+        ["Sites"] = "Places where missions happen: health centres, antennas, their capacity.",
+        ["Practitioners"] = "Volunteer practitioners (RPPS) and their availability.",
+        ["Planning"] = "Coverage planning: proposals of missions for uncovered sites.",
+        ["Co-funding splits"] = "A sum shared between communes by population, to the cent.",
+        ["Funders"] = "Public funders: region, ARS, departments, communes, health insurance.",
+        ["Grants"] = "Grants and subsidies, their periods and beneficiaries.",
+        ["Indemnities"] = "Practitioners' mission indemnities, payouts and reversals.",
+        ["Site budgets"] = "Each site's budget: grants against recorded costs.",
+        ["Indicators"] = "Territorial indicators per commune and CPTS, week by week.",
+        ["Tasks"] = "Orientation and follow-up tasks of the CPTS network.",
+        ["Red zones"] = "Medical-desert classification of communes and intercommunalities, explained.",
+        ["Territory"] = "The CPTS territories, their communes and members.",
+        ["Telemedicine"] = "Telemedicine places and sessions (patients by pseudonym only).",
+    };
+
     /// <summary>
-    /// The service's OpenAPI document at <c>/openapi/v1.json</c>, without a <c>servers</c> list: partners read it
-    /// through the gateway (<c>/openapi/{service}.json</c>), so calls made from the docs page go through the gateway too.
+    /// The service's OpenAPI document at <c>/openapi/v1.json</c>. Partners read it through the gateway
+    /// (<c>/openapi/{service}.json</c>), which is also its server (<c>/</c>: calls from the docs page or a generated client
+    /// go through the gateway). Every operation answers 401 and 403 (the gateway's, or the service's policy) and every
+    /// 4xx is an RFC 9457 problem (<c>application/problem+json</c>).
     /// </summary>
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services, string title) =>
         services.AddOpenApi(o => o.AddSchemaTransformer(TypesBehindConverters).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = title;
-            document.Servers?.Clear();
+            document.Info.License = new OpenApiLicense { Name = "For the region's partner applications, under their partner agreement", Url = new Uri("/docs", UriKind.Relative) };
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The platform's partner gateway, which serves this document" }];
+            foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+            {
+                if (tag.Name is { } name && s_tags.TryGetValue(name, out var description))
+                {
+                    tag.Description = description;
+                }
+            }
+
+            ProblemResponses(document);
             // How partners authenticate at the gateway: shown, and usable, on the docs page.
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
@@ -43,6 +81,49 @@ public static class OpenApiDefaults
             ];
             return Task.CompletedTask;
         }));
+
+    /// <summary>Every 4xx of every operation as a problem document; 401 and 403 on all (every route needs a credential and a role).</summary>
+    private static void ProblemResponses(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas["ProblemDetails"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "RFC 9457 problem details; errors names each field at fault.",
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["errors"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
+            },
+        };
+        var operations = document.Paths?.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()) ?? [];
+        foreach (var operation in operations)
+        {
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid partner credential (API key or bearer token)" });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The partner's role or scope does not allow this" });
+            foreach (var (status, response) in operation.Responses.Select(r => (r.Key, r.Value)))
+            {
+                if (status.StartsWith('4') && response is OpenApiResponse concrete
+                    && (concrete.Content is null || !concrete.Content.ContainsKey("application/problem+json")))
+                {
+                    concrete.Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+                    };
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// The input policy's converters (text, dates, enums by name) hide the types from the schema generator, which then

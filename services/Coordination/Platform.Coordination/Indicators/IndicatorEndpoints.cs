@@ -77,6 +77,7 @@ public static class IndicatorEndpoints
         group.MapGet("/history.csv", HistoryCsvAsync)
             .WithName("IndicatorHistoryCsv")
             .WithSummary("The same history as CSV (semicolon-separated, for a spreadsheet)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapPost("/{commune}/reconcile", ReconcileAsync)
             .WithName("ReconcileIndicators")

@@ -63,7 +63,7 @@ public static class MemberEndpoints
             .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         group.MapGet("/", ListAsync).WithName("ListMembers").WithSummary("Members by profession, commune, availability; paged")
             .RequireAuthorization(PlatformPolicies.CoordinationRead);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetMember")
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetMember").WithSummary("One member of the CPTS network")
             .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapPut("/{id:guid}/availability", SetAvailabilityAsync).WithName("SetMemberAvailability")
             .WithSummary("Whether the member takes follow-ups now: {\"available\": true}")

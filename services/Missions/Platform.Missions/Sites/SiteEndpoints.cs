@@ -24,7 +24,7 @@ public static class SiteEndpoints
             .RequireAuthorization(PlatformPolicies.MissionsWrite);
         group.MapGet("/", ListAsync).WithName("ListSites").WithSummary("List sites, optionally in one commune (?commune=INSEE)")
             .RequireAuthorization(PlatformPolicies.MissionsRead);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite")
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite").WithSummary("One site: its kind, commune and capacity")
             .RequireAuthorization(PlatformPolicies.MissionsRead);
         return app;
     }
