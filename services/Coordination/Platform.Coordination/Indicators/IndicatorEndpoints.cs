@@ -69,6 +69,22 @@ public static class IndicatorEndpoints
         group.MapGet("/", GetAsync)
             .WithName("GetIndicators")
             .WithSummary("Territorial indicators: one commune (?commune=INSEE) or every commune, paged")
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
+            {
+                // Two shapes on one route: say so (oneOf), so a generated client reads both.
+                await context.GetOrCreateSchemaAsync(typeof(IndicatorPage), null, ct);
+                await context.GetOrCreateSchemaAsync(typeof(CommuneIndicatorResponse), null, ct);
+                var page = new Microsoft.OpenApi.OpenApiSchemaReference(nameof(IndicatorPage), context.Document);
+                var one = new Microsoft.OpenApi.OpenApiSchemaReference(nameof(CommuneIndicatorResponse), context.Document);
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var json) == true)
+                {
+                    json.Schema = new Microsoft.OpenApi.OpenApiSchema
+                    {
+                        OneOf = [page, one],
+                        Description = "With ?commune=: that commune's indicators; without: a page of communes.",
+                    };
+                }
+            })
             .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapGet("/history", HistoryAsync)
             .WithName("IndicatorHistory")

@@ -31,6 +31,7 @@ public sealed record RegisterPatientRequest(
     bool Isolation = false,
     bool NeedsTransport = false)
 {
+    [System.Text.Json.Serialization.JsonIgnore] // derived, never part of the request partners send
     public PatientDetails Details => new(FirstName, LastName, BirthDate, Sex, CommuneCode, Phone, Email, HasAld, Precarity, Isolation, NeedsTransport);
 }
 
