@@ -78,6 +78,31 @@ public class IdentityCipherTests
         Assert.Equal("81D1873C948459F1B7E31732AA178633", Convert.ToHexString(index));
     }
 
+    [Fact]
+    public void Identities_sealed_and_opened_by_many_requests_at_once_all_open()
+    {
+        // Requests seal and open concurrently (the demo loader registers in parallel): one cipher serves them all.
+        using var cipher = Cipher();
+        var failures = 0;
+        Parallel.For(0, 200_000, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            var id = Guid.CreateVersion7();
+            var identity = new PatientIdentity("255081416802538", $"Prénom{i}", "Lebrun", new DateOnly(1955, 8, 21), null, null);
+            try
+            {
+                if (cipher.Open(id, cipher.Seal(id, identity), "k1") != identity)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        Assert.Equal(0, failures);
+    }
+
     private sealed class BytesComparer : IEqualityComparer<byte[]>
     {
         public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);

@@ -29,6 +29,7 @@ public sealed class IdentityCipher : IDisposable
     private readonly Aes _index;
     private readonly ICryptoTransform _ecb;
     private readonly Lock _indexLock = new();
+    private readonly Lock _aeadLock = new();
     private readonly ConcurrentDictionary<int, long> _tags = new();
     private readonly byte[] _block = new byte[16];
     private readonly byte[] _enciphered = new byte[16];
@@ -65,7 +66,11 @@ public sealed class IdentityCipher : IDisposable
         NextNonce(nonce);
         Span<byte> associated = stackalloc byte[16];
         patientId.TryWriteBytes(associated);
-        _keys[CurrentKey].Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), associated);
+        lock (_aeadLock) // an AesGcm instance keeps one native context: not for two threads at once
+        {
+            _keys[CurrentKey].Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), associated);
+        }
+
         CryptographicOperations.ZeroMemory(plain);
         return sealedBytes;
     }
@@ -105,7 +110,11 @@ public sealed class IdentityCipher : IDisposable
         var plain = new byte[length];
         Span<byte> associated = stackalloc byte[16];
         patientId.TryWriteBytes(associated);
-        key.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, associated);
+        lock (_aeadLock)
+        {
+            key.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, associated);
+        }
+
         var identity = PatientIdentity.Deserialize(plain);
         CryptographicOperations.ZeroMemory(plain);
         return identity;
