@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Platform.Testing;
 
@@ -27,20 +26,13 @@ public class OpenApiLintTests(RunningPlatform platform)
         await File.WriteAllTextAsync(path, json);
         try
         {
-            var lint = Process.Start(new ProcessStartInfo(Redocly, ["lint", path, "--config", RepositoryRoot.File("eng", "redocly.yaml"), "--format", "json"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" },
-            })!;
-            var output = await lint.StandardOutput.ReadToEndAsync();
-            var errors = await lint.StandardError.ReadToEndAsync();
-            await lint.WaitForExitAsync();
+            var (exitCode, output, errors) = await CommandLine.RunAsync(Redocly, ["lint", path, "--config", RepositoryRoot.File("eng", "redocly.yaml"), "--format", "json"],
+                new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
             Assert.True(output.Contains('{', StringComparison.Ordinal), output + errors);
             using var report = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
             var problems = report.RootElement.GetProperty("problems").EnumerateArray()
                 .Select(p => $"{p.GetProperty("severity")} {p.GetProperty("ruleId")} {p.GetProperty("location")[0].GetProperty("pointer")}: {p.GetProperty("message")}").ToList();
-            Assert.True(lint.ExitCode == 0 && problems.Count == 0, string.Join("\n", problems.Prepend($"redocly exited {lint.ExitCode}")));
+            Assert.True(exitCode == 0 && problems.Count == 0, string.Join("\n", problems.Prepend($"redocly exited {exitCode}")));
         }
         finally
         {

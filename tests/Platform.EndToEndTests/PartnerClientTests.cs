@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -73,15 +72,9 @@ public class PartnerClientTests(RunningPlatform platform)
         var generated = Directory.CreateTempSubdirectory("platform-clients-");
         try
         {
-            using var script = Process.Start(new ProcessStartInfo("bash", [RepositoryRoot.File("eng", "generate-clients.sh"), platform.Gateway.BaseAddress.ToString().TrimEnd('/')])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["PARTNER_CLIENTS_OUT"] = generated.FullName },
-            })!;
-            var output = await script.StandardOutput.ReadToEndAsync() + await script.StandardError.ReadToEndAsync();
-            await script.WaitForExitAsync();
-            Assert.True(script.ExitCode == 0, output);
+            var (exitCode, output, errors) = await CommandLine.RunAsync("bash", [RepositoryRoot.File("eng", "generate-clients.sh"), platform.Gateway.BaseAddress.ToString().TrimEnd('/')],
+                new Dictionary<string, string> { ["PARTNER_CLIENTS_OUT"] = generated.FullName });
+            Assert.True(exitCode == 0, output + errors);
 
             var committed = RepositoryRoot.File("tests", "Platform.EndToEndTests", "PartnerClients");
             var files = Directory.GetFiles(generated.FullName, "*.cs", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(generated.FullName, f)).Order().ToList();
