@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
@@ -41,7 +43,7 @@ public static class OpenApiDefaults
     /// 4xx is an RFC 9457 problem (<c>application/problem+json</c>).
     /// </summary>
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services, string title) =>
-        services.AddOpenApi(o => o.AddSchemaTransformer(TypesBehindConverters).AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddSchemaTransformer(TypesBehindConverters).AddSchemaTransformer(RequiredMembers).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = title;
             document.Info.License = new OpenApiLicense { Name = "For the region's partner applications, under their partner agreement", Url = new Uri("/docs", UriKind.Relative) };
@@ -55,6 +57,7 @@ public static class OpenApiDefaults
             }
 
             ProblemResponses(document);
+            RequiredNotNull(document);
             // How partners authenticate at the gateway: shown, and usable, on the docs page.
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
@@ -146,5 +149,97 @@ public static class OpenApiDefaults
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// What a request must carry, as declared on its type: a member marked <see cref="RequiredAttribute"/> (enforced by
+    /// the validation filter, a 400 naming it when it is missing) is in <c>required</c> and its type admits no null; every
+    /// other member is optional, and admits null where its CLR type does. Without this, the generator calls every
+    /// constructor parameter without a default required, and types the value-type ones nullable.
+    /// </summary>
+    private static Task RequiredMembers(OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is not { Count: > 0 } properties)
+        {
+            return Task.CompletedTask;
+        }
+
+        var members = context.JsonTypeInfo.Properties;
+        var declared = members.Where(IsDeclaredRequired).Select(m => m.Name).ToList();
+        if (declared.Count > 0)
+        {
+            schema.Required = new HashSet<string>(declared, StringComparer.Ordinal);
+            schema.Metadata ??= new Dictionary<string, object>();
+            schema.Metadata[DeclaredRequired] = true; // RequiredNotNull finishes the job once references exist
+        }
+
+        foreach (var member in members)
+        {
+            if (!properties.TryGetValue(member.Name, out var property))
+            {
+                continue;
+            }
+
+            if (declared.Contains(member.Name))
+            {
+                properties[member.Name] = WithoutNull(property);
+            }
+            else if (member.IsSetNullable && property is OpenApiSchema { Type: { } type } concrete && !type.HasFlag(JsonSchemaType.Null))
+            {
+                concrete.Type = type | JsonSchemaType.Null;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private const string DeclaredRequired = "platform:declared-required";
+
+    /// <summary>
+    /// The members of another schema (an enum, an object) become references only when the document is assembled, a
+    /// nullable one as <c>oneOf: [null, $ref]</c>: for a declared required member, the reference alone.
+    /// </summary>
+    private static void RequiredNotNull(OpenApiDocument document)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            if (schema.Metadata?.ContainsKey(DeclaredRequired) != true || schema.Properties is null || schema.Required is null)
+            {
+                continue;
+            }
+
+            foreach (var name in schema.Required)
+            {
+                if (schema.Properties.TryGetValue(name, out var property))
+                {
+                    schema.Properties[name] = WithoutNull(property);
+                }
+            }
+        }
+    }
+
+    private static bool IsDeclaredRequired(JsonPropertyInfo member) =>
+        member.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true
+        || member.AssociatedParameter?.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true;
+
+    /// <summary>The schema of a required member: <c>type: [null, x]</c> becomes <c>x</c>, <c>oneOf: [null, $ref]</c> the reference alone.</summary>
+    private static IOpenApiSchema WithoutNull(IOpenApiSchema property)
+    {
+        if (property is not OpenApiSchema concrete)
+        {
+            return property;
+        }
+
+        if (concrete.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+        {
+            concrete.Type = type & ~JsonSchemaType.Null;
+        }
+
+        if (concrete.OneOf is { Count: 2 } oneOf && oneOf.Count(o => o is OpenApiSchema { Type: JsonSchemaType.Null }) == 1)
+        {
+            return oneOf.Single(o => o is not OpenApiSchema { Type: JsonSchemaType.Null });
+        }
+
+        return concrete;
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
 namespace Platform.Coordination.RedZones;
@@ -45,15 +46,15 @@ public sealed record ThresholdOverrides(
     int? OtherCriteriaRequired);
 
 public sealed record ZoneData(
-    string? Code,
-    string? Name,
-    string? Kind,
-    int? Population,
-    int? Gps,
-    decimal? AldPrevalencePercent,
-    int? EmergencyMinutes,
-    decimal? YoungGpSharePercent,
-    decimal? MedianIncome,
+    [Required] string? Code,
+    [Required] string? Name,
+    [Required] string? Kind,
+    [Required] int? Population,
+    [Required] int? Gps,
+    [Required] decimal? AldPrevalencePercent,
+    [Required] int? EmergencyMinutes,
+    [Required] decimal? YoungGpSharePercent,
+    [Required] decimal? MedianIncome,
     ThresholdOverrides? Thresholds = null);
 
 public sealed record Criterion(string Name, string Value, string Threshold, bool Met, string Meaning);
@@ -114,6 +115,10 @@ public static class RedZoneClassifier
         if (z.Kind is not ("Commune" or "Intercommunality"))
         {
             errors["kind"] = ["Commune or Intercommunality."];
+            if (string.IsNullOrEmpty(z.Code))
+            {
+                errors["code"] = ["Required: the INSEE code of a commune, or the 9-digit SIREN of an intercommunality."];
+            }
         }
         else if (z.Kind == "Commune" ? !Platform.Contracts.InseeCode.IsValid(z.Code) : z.Code is not { Length: 9 } || !z.Code.All(char.IsAsciiDigit))
         {

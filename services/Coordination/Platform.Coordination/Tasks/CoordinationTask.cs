@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -114,7 +115,7 @@ public sealed partial class PatientOrientatedConsumer(CoordinationDbContext db, 
     private static partial void LogUnknownKind(ILogger logger, Guid? messageId, string kind);
 }
 
-public sealed record AssignRequest(Guid? MemberId);
+public sealed record AssignRequest([Required] Guid? MemberId);
 
 /// <summary>A task. <see cref="Triage"/>: its kind is unknown to this version, so any member may take it.</summary>
 public sealed record TaskResponse(Guid Id, Guid PatientId, string CommuneCode, string Kind, string Profession, string? Note, TaskStatus Status,

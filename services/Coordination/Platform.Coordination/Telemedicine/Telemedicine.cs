@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Grpc.Core;
@@ -55,11 +56,11 @@ public sealed class TeleconsultationSession
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-public sealed record PlaceRequest(string? Name, PlaceKind? Kind, string? CommuneCode, bool? HasCabin);
+public sealed record PlaceRequest([Required] string? Name, [Required] PlaceKind? Kind, [Required] string? CommuneCode, bool? HasCabin);
 
 public sealed record PlaceResponse(Guid Id, string Name, PlaceKind Kind, string CommuneCode, bool HasCabin);
 
-public sealed record SessionRequest(Guid? PlaceId, DateOnly? Date, Guid? AssistingNurseId, string? PatientPseudonym);
+public sealed record SessionRequest([Required] Guid? PlaceId, [Required] DateOnly? Date, [Required] Guid? AssistingNurseId, [Required] string? PatientPseudonym);
 
 public sealed record SessionResponse(Guid Id, Guid PlaceId, DateOnly Date, Guid AssistingNurseId, string PatientPseudonym);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class Member
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-public sealed record MemberRequest(string? FirstName, string? LastName, Profession? Profession, string? Rpps, string? CommuneCode, string? Email,
+public sealed record MemberRequest([Required] string? FirstName, [Required] string? LastName, [Required] Profession? Profession, string? Rpps, [Required] string? CommuneCode, string? Email,
     string? Phone, bool? AvailableForFollowUps);
 
 public sealed record MemberResponse(Guid Id, string FirstName, string LastName, Profession Profession, string? Rpps, string CommuneCode, string? Email,
@@ -134,7 +135,7 @@ public static class MemberEndpoints
         return member is null ? TypedResults.Problem(statusCode: 404, title: "No member has this id.") : TypedResults.Ok(ToResponse(member));
     }
 
-    public sealed record AvailabilityRequest(bool? Available);
+    public sealed record AvailabilityRequest([Required] bool? Available);
 
     internal static async Task<Results<Ok<MemberResponse>, ValidationProblem, ProblemHttpResult>> SetAvailabilityAsync(
         Guid id, AvailabilityRequest request, CoordinationDbContext db, CancellationToken ct)

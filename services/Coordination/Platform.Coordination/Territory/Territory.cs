@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
@@ -30,9 +31,12 @@ public sealed class Commune
     public Guid CptsId { get; init; }
 }
 
-public sealed record CommuneInput(string? Code, string? Name, int? Population);
+public sealed record CommuneInput([Required] string? Code, [Required] string? Name, [Required] int? Population);
 
-public sealed record CreateTerritoryRequest(string? Name, IReadOnlyList<CommuneInput>? Communes);
+/// <summary>A commune's name and population, its code being in the route.</summary>
+public sealed record CommuneDetails([Required] string? Name, [Required] int? Population);
+
+public sealed record CreateTerritoryRequest([Required] string? Name, [Required] IReadOnlyList<CommuneInput>? Communes);
 
 public sealed record CommuneResponse(string Code, string Name, int Population);
 
@@ -122,10 +126,10 @@ public static class TerritoryEndpoints
     }
 
     internal static async Task<Results<Ok<CommuneResponse>, ValidationProblem, ProblemHttpResult>> PutCommuneAsync(
-        Guid id, string code, CommuneInput request, CoordinationDbContext db, CancellationToken ct)
+        Guid id, string code, CommuneDetails request, CoordinationDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        ValidateCommune(request with { Code = code }, "", errors);
+        ValidateCommune(new CommuneInput(code, request.Name, request.Population), "", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The commune cannot be recorded as given.");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Grpc.Core;
@@ -47,7 +48,7 @@ public sealed class ShortfallAlert
     public decimal Shortfall { get; set; }
 }
 
-public sealed record RecordCostRequest(int? Year, CostCategory? Category, decimal? Amount, string? Description);
+public sealed record RecordCostRequest([Required] int? Year, [Required] CostCategory? Category, [Required] decimal? Amount, string? Description);
 
 public sealed record SiteBudget(Guid SiteId, int Year, IReadOnlyDictionary<string, decimal> Costs, decimal TotalCosts, decimal Funding, decimal? CoverageRatio, decimal Shortfall);
 

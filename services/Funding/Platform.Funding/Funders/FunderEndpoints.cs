@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -5,7 +6,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Funders;
 
-public sealed record CreateFunderRequest(string? Name, FunderKind? Kind);
+public sealed record CreateFunderRequest([Required] string? Name, [Required] FunderKind? Kind);
 
 public sealed record FunderResponse(Guid Id, string Name, FunderKind Kind)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Grpc.Missions;
@@ -7,13 +8,13 @@ using Platform.ServiceDefaults.Security;
 namespace Platform.Funding.Grants;
 
 public sealed record CreateGrantRequest(
-    Guid? FunderId,
-    decimal? Amount,
+    [Required] Guid? FunderId,
+    [Required] decimal? Amount,
     string? Currency,
-    GrantPeriodicity? Periodicity,
-    int? StartYear,
+    [Required] GrantPeriodicity? Periodicity,
+    [Required] int? StartYear,
     int? EndYear,
-    GrantPurpose? Purpose,
+    [Required] GrantPurpose? Purpose,
     Guid? SiteId,
     string? Beneficiary,
     decimal? ProjectBudget,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
@@ -120,9 +121,9 @@ public sealed class MissionCompletedConsumer(FundingDbContext db, TimeProvider t
 
 public sealed record IndemnityLineResponse(long Id, Guid? MissionId, string PractitionerRpps, Guid SiteId, DateOnly DueOn, decimal Amount, string Description, long? ReversesLineId, Guid? PaidInBatch);
 
-public sealed record ReverseRequest([property: JsonConverter(typeof(MultiLineTextConverter))] string? Reason);
+public sealed record ReverseRequest([Required][property: JsonConverter(typeof(MultiLineTextConverter))] string? Reason);
 
-public sealed record PayoutRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd);
+public sealed record PayoutRequest([Required] DateOnly? PeriodStart, [Required] DateOnly? PeriodEnd);
 
 public sealed record PractitionerPayout(string PractitionerRpps, int Lines, decimal Amount);
 

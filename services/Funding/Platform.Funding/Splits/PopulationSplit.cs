@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Platform.Contracts;
 
 namespace Platform.Funding.Splits;
 
-public sealed record CommunePopulation(string CommuneCode, string? Name, int Population);
+public sealed record CommunePopulation([Required] string CommuneCode, string? Name, [Required] int Population);
 
 public sealed record CommuneShare(string CommuneCode, string? Name, int Population, decimal Amount);
 

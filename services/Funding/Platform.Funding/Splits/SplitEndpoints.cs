@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Funding.Funders;
@@ -9,7 +10,7 @@ namespace Platform.Funding.Splits;
 /// <summary>Optionally, the split saved as one yearly grant per commune (each commune becomes a funder if it is not one).</summary>
 public sealed record SaveSplitAs(string? Beneficiary, Guid? SiteId, GrantPurpose? Purpose, int? StartYear, int? EndYear);
 
-public sealed record SplitRequest(decimal? Total, IReadOnlyList<CommunePopulation>? Communes, SaveSplitAs? SaveAsYearlyGrants);
+public sealed record SplitRequest([Required] decimal? Total, [Required] IReadOnlyList<CommunePopulation>? Communes, SaveSplitAs? SaveAsYearlyGrants);
 
 public sealed record SplitResponse(decimal Total, string Currency, string Rule, IReadOnlyList<CommuneShare> Shares, IReadOnlyList<Guid> GrantIds);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,9 +11,9 @@ using Platform.ServiceDefaults.Security;
 namespace Platform.Missions.Planning;
 
 /// <summary>A volunteer for a plan; without <see cref="AvailableWeeks"/>, the weeks inside their registered availability windows.</summary>
-public sealed record VolunteerAvailability(string? Rpps, IReadOnlyList<DateOnly>? AvailableWeeks, int? MaxRotations, IReadOnlyList<string>? Communes);
+public sealed record VolunteerAvailability([Required] string? Rpps, IReadOnlyList<DateOnly>? AvailableWeeks, int? MaxRotations, IReadOnlyList<string>? Communes);
 
-public sealed record PlanningRequest(IReadOnlyList<string>? Communes, DateOnly? From, int? Weeks, IReadOnlyList<VolunteerAvailability>? Volunteers);
+public sealed record PlanningRequest(IReadOnlyList<string>? Communes, [Required] DateOnly? From, [Required] int? Weeks, [Required] IReadOnlyList<VolunteerAvailability>? Volunteers);
 
 public sealed record PlannedRotation(string Rpps, Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Priority);
 

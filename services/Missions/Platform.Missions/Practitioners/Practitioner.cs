@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Platform.Missions.Practitioners;
@@ -35,4 +36,4 @@ public sealed class Practitioner
 }
 
 /// <summary>A period a volunteer can come, both days included.</summary>
-public sealed record AvailabilityWindow(DateOnly From, DateOnly To);
+public sealed record AvailabilityWindow([Required] DateOnly From, [Required] DateOnly To);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Practitioners;
 
-public sealed record RegisterPractitionerRequest(string? Rpps, string? FirstName, string? LastName, PractitionerStatus? Status, string? HomeCommuneCode,
+public sealed record RegisterPractitionerRequest([Required] string? Rpps, [Required] string? FirstName, [Required] string? LastName, [Required] PractitionerStatus? Status, [Required] string? HomeCommuneCode,
     string? Email = null, string? Phone = null, IReadOnlyList<AvailabilityWindow>? Availability = null);
 
 public sealed record PractitionerResponse(Guid Id, string Rpps, string FirstName, string LastName, PractitionerStatus Status, string HomeCommuneCode,
@@ -67,7 +68,20 @@ public static class PractitionerEndpoints
 
         for (var i = 0; i < windows.Count; i++)
         {
-            if (windows[i] is null || windows[i].To < windows[i].From)
+            if (windows[i] is { From: var from, To: var to } && (from == default || to == default))
+            {
+                // A date left out reads as 0001-01-01: missing, not a window open since the year 1.
+                if (from == default)
+                {
+                    errors[$"availability[{i}].from"] = ["Required (YYYY-MM-DD)."];
+                }
+
+                if (to == default)
+                {
+                    errors[$"availability[{i}].to"] = ["Required (YYYY-MM-DD)."];
+                }
+            }
+            else if (windows[i] is null || windows[i].To < windows[i].From)
             {
                 errors[$"availability[{i}].to"] = ["A window ends on or after the day it starts."];
             }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
 
-public sealed record ScheduleMissionRequest(MissionKind? Kind, string? PractitionerRpps, Guid? SiteId, DateOnly? StartDate, DateOnly? EndDate);
+public sealed record ScheduleMissionRequest([Required] MissionKind? Kind, [Required] string? PractitionerRpps, [Required] Guid? SiteId, [Required] DateOnly? StartDate, [Required] DateOnly? EndDate);
 
 public sealed record CompleteRequest(int? DaysWorked);
 
@@ -74,9 +75,18 @@ public static class MissionEndpoints
             errors["siteId"] = ["Required."];
         }
 
+        if (r.StartDate is null)
+        {
+            errors["startDate"] = ["Required (YYYY-MM-DD)."];
+        }
+
+        if (r.EndDate is null)
+        {
+            errors["endDate"] = ["Required (YYYY-MM-DD)."];
+        }
+
         if (r.StartDate is not { } start || r.EndDate is not { } end)
         {
-            errors["startDate"] = ["Start and end dates are required (YYYY-MM-DD)."];
             return errors;
         }
 

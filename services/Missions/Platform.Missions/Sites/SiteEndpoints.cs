@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -6,7 +7,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Sites;
 
-public sealed record CreateSiteRequest(string? Name, SiteKind? Kind, string? CommuneCode, int? LinesPerWeek,
+public sealed record CreateSiteRequest([Required] string? Name, [Required] SiteKind? Kind, [Required] string? CommuneCode, int? LinesPerWeek,
     string? Finess = null, int? ConsultationsPerDay = null, string? OpeningHours = null);
 
 public sealed record SiteResponse(Guid Id, string Name, SiteKind Kind, string CommuneCode, int LinesPerWeek, bool IsRedZone,

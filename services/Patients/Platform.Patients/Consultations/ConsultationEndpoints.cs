@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,9 +61,9 @@ public sealed class Orientation
     public string? Note { get; init; }
 }
 
-public sealed record OrientationRequest(OrientationKind? Kind, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Note);
+public sealed record OrientationRequest([Required] OrientationKind? Kind, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Note);
 
-public sealed record RecordConsultationRequest(DateOnly? Date, Guid? SiteId, string? PractitionerRpps, ConsultationKind? Kind, IReadOnlyList<OrientationRequest>? Orientations);
+public sealed record RecordConsultationRequest([Required] DateOnly? Date, [Required] Guid? SiteId, [Required] string? PractitionerRpps, [Required] ConsultationKind? Kind, IReadOnlyList<OrientationRequest>? Orientations);
 
 public sealed record OrientationResponse(Guid Id, OrientationKind Kind, string? Note);
 

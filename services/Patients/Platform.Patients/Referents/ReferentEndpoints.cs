@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,7 +46,7 @@ public sealed class ReferentAssignment
     public DateTimeOffset? EndedAt { get; set; }
 }
 
-public sealed record AssignReferentRequest(ReferentKind? Kind, string? Rpps, Guid? SiteId);
+public sealed record AssignReferentRequest([Required] ReferentKind? Kind, string? Rpps, Guid? SiteId);
 
 public sealed record ReferentResponse(Guid Id, ReferentKind Kind, string? Rpps, Guid? SiteId, string DisplayName, DateTimeOffset AssignedAt, DateTimeOffset? EndedAt)
 {

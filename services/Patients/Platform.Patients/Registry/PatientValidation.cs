@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Platform.Contracts;
 
@@ -5,11 +6,11 @@ namespace Platform.Patients.Registry;
 
 /// <summary>What a clerk may set about a patient (everything but the NIR, which never changes).</summary>
 public sealed record PatientDetails(
-    string? FirstName,
-    string? LastName,
-    DateOnly? BirthDate,
+    [Required] string? FirstName,
+    [Required] string? LastName,
+    [Required] DateOnly? BirthDate,
     Sex? Sex,
-    string? CommuneCode,
+    [Required] string? CommuneCode,
     string? Phone,
     string? Email,
     bool HasAld = false,
@@ -18,11 +19,11 @@ public sealed record PatientDetails(
     bool NeedsTransport = false);
 
 public sealed record RegisterPatientRequest(
-    string? Nir,
-    string? FirstName,
-    string? LastName,
-    DateOnly? BirthDate,
-    string? CommuneCode,
+    [Required] string? Nir,
+    [Required] string? FirstName,
+    [Required] string? LastName,
+    [Required] DateOnly? BirthDate,
+    [Required] string? CommuneCode,
     Sex? Sex = null,
     string? Phone = null,
     string? Email = null,

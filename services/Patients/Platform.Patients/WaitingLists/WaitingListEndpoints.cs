@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,9 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.WaitingLists;
 
-public sealed record EnrolRequest(string? Scope, string? Key);
+public sealed record EnrolRequest([Required] string? Scope, [Required] string? Key);
 
-public sealed record LeaveRequest(LeaveReason? Reason);
+public sealed record LeaveRequest([Required] LeaveReason? Reason);
 
 public sealed record WaitingListEntryResponse(Guid EntryId, Guid PatientId, string WaitingList, DateTimeOffset EnrolledAt, DateTimeOffset? LeftAt, LeaveReason? LeaveReason);
 
@@ -55,6 +56,23 @@ public static class WaitingListEndpoints
     internal static async Task<Results<Created<WaitingListEntryResponse>, ValidationProblem, ProblemHttpResult>> EnrolAsync(
         Guid id, EnrolRequest request, PatientsDbContext db, HttpContext http, TimeProvider time, CancellationToken ct)
     {
+        if (request.Scope is null || request.Key is null)
+        {
+            // Both named at once when both are missing.
+            var missing = new Dictionary<string, string[]>();
+            if (request.Scope is null)
+            {
+                missing["scope"] = ["Required: territory or site."];
+            }
+
+            if (request.Key is null)
+            {
+                missing["key"] = ["Required: the territory's key, or the site's id."];
+            }
+
+            return TypedResults.ValidationProblem(missing);
+        }
+
         if (!WaitingListId.TryCreate(request.Scope, request.Key, out var list, out var error))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.Scope is WaitingListId.Territory or WaitingListId.Site ? "key" : "scope"] = [error!] });

@@ -45,11 +45,11 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Territories.Item
         /// <exception cref="global::Platform.PartnerClients.Coordination.Models.ProblemDetails">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Platform.PartnerClients.Coordination.Models.CommuneResponse?> PutAsync(global::Platform.PartnerClients.Coordination.Models.CommuneInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Platform.PartnerClients.Coordination.Models.CommuneResponse?> PutAsync(global::Platform.PartnerClients.Coordination.Models.CommuneDetails body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Platform.PartnerClients.Coordination.Models.CommuneResponse> PutAsync(global::Platform.PartnerClients.Coordination.Models.CommuneInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Platform.PartnerClients.Coordination.Models.CommuneResponse> PutAsync(global::Platform.PartnerClients.Coordination.Models.CommuneDetails body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -70,11 +70,11 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Territories.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPutRequestInformation(global::Platform.PartnerClients.Coordination.Models.CommuneInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPutRequestInformation(global::Platform.PartnerClients.Coordination.Models.CommuneDetails body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPutRequestInformation(global::Platform.PartnerClients.Coordination.Models.CommuneInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPutRequestInformation(global::Platform.PartnerClients.Coordination.Models.CommuneDetails body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
