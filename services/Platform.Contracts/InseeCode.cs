@@ -1,39 +1,20 @@
+using Platform.Geography;
+
 namespace Platform.Contracts;
 
 /// <summary>
-/// INSEE commune code, shared by every service that names a commune. Checked for its structure: a department that
-/// exists (01 to 95 but 20, 2A/2B for Corsica, 971 to 976 overseas) and a commune number from 001. Whether the commune
-/// itself exists is the reference geography's business.
+/// An INSEE commune code as every service takes it: a current commune (or a municipal arrondissement of Paris, Lyon or
+/// Marseille) of the official geography (<see cref="FranceGeography"/>). A former commune, merged into a commune
+/// nouvelle, is refused with its successor named, so that what is stored and counted is always today's map.
 /// </summary>
 public static class InseeCode
 {
-    public static bool IsValid(string? code)
-    {
-        if (code is not { Length: 5 })
-        {
-            return false;
-        }
+    /// <summary>True for a current commune or municipal arrondissement.</summary>
+    public static bool IsValid(string? code) => FranceGeography.Official.Commune(code) is not null;
 
-        if (code.StartsWith("2A", StringComparison.Ordinal) || code.StartsWith("2B", StringComparison.Ordinal))
-        {
-            return AllDigits(code.AsSpan(2)) && code.AsSpan(2) is not "000";
-        }
+    /// <summary>Null for a current commune; otherwise what to tell the caller (malformed, unknown, or merged into which commune).</summary>
+    public static string? Problem(string? code) => FranceGeography.Official.Check(code).Problem;
 
-        if (!AllDigits(code))
-        {
-            return false;
-        }
-
-        var department = (code[0] - '0') * 10 + (code[1] - '0');
-        return department switch
-        {
-            97 => code[2] is >= '1' and <= '6' && code.AsSpan(3) is not "00", // Guadeloupe 971 … Mayotte 976
-            >= 1 and <= 95 and not 20 => code.AsSpan(2) is not "000",
-            _ => false, // 00, 20 (Corsica is 2A/2B since 1976), 96, 98 (not departments), 99 (abroad)
-        };
-    }
-
-    private static bool AllDigits(ReadOnlySpan<char> value) => value.IndexOfAnyExceptInRange('0', '9') < 0;
-
-    public const string Rule = "An INSEE commune code: a department (01 to 95, 2A/2B for Corsica, 971 to 976 overseas) and a commune number from 001 (e.g. 53130, 2A004, 97411).";
+    /// <summary>The shape of a code, for messages that describe it.</summary>
+    public const string Rule = CommuneCodes.Rule;
 }

@@ -96,7 +96,7 @@ public sealed class PartnerScope
                 {
                     error = argument.Length == 0 || codes.Length > MaxCommunes
                         ? $"A communes scope lists 1 to {MaxCommunes} INSEE codes, comma-separated (e.g. communes:53130,53054)."
-                        : $"'{invalid}' is not an INSEE commune code. {InseeCode.Rule}";
+                        : $"'{invalid}' in the communes scope: {InseeCode.Problem(invalid)}";
                     return false;
                 }
 

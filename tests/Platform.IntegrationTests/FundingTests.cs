@@ -105,11 +105,9 @@ public class FundingTests(PlatformHosts hosts)
     public async Task A_split_is_saved_as_the_yearly_grants_it_implies()
     {
         var beneficiary = $"SMP Louis Pasteur {Guid.NewGuid():N}";
-        var communes = new[]
-        {
-            ("53201", 7307), ("53054", 6085), ("53137", 2648), ("53182", 1820), ("53171", 460), ("53042", 1789),
-            ("53046", 723), ("53127", 445), ("53001", 1854), ("53158", 1064), ("53026", 500), ("53238", 1790),
-        }.Select(c => new { communeCode = c.Item1, name = c.Item1, population = c.Item2 });
+        // The twelve communes by code alone (seeds/002): names and populations are the official geography's.
+        var communes = new[] { "53137", "53026", "53039", "53040", "53045", "53108", "53129", "53158", "53169", "53182", "53209", "53243" }
+            .Select(code => new { communeCode = code });
         var response = await _funding.PostAsJsonAsync("/api/funding/splits", new
         {
             total = 20000, communes,
@@ -119,6 +117,10 @@ public class FundingTests(PlatformHosts hosts)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var split = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(20000m, split.GetProperty("shares").EnumerateArray().Sum(s => s.GetProperty("amount").GetDecimal()));
+        Assert.Contains("2026", split.GetProperty("officialPopulations").GetString(), StringComparison.Ordinal);
+        var olivet = split.GetProperty("shares").EnumerateArray().Single(s => s.GetProperty("communeCode").GetString() == "53169");
+        Assert.Equal(("Olivet", 404, "Official", 630.81m), (olivet.GetProperty("name").GetString(), olivet.GetProperty("population").GetInt32(),
+            olivet.GetProperty("populationSource").GetString(), olivet.GetProperty("amount").GetDecimal())); // 20,000 × 404 / 12,809
         Assert.Equal(12, split.GetProperty("grantIds").GetArrayLength());
         var grants = (await _funding.GetFromJsonAsync<JsonElement>("/api/funding/grants?year=2025")).EnumerateArray()
             .Where(g => g.GetProperty("beneficiary").GetString() == beneficiary).ToList();
@@ -139,6 +141,13 @@ public class FundingTests(PlatformHosts hosts)
         Assert.Equal(HttpStatusCode.BadRequest, split.StatusCode);
         var errors = (await split.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("total", out _) && errors.TryGetProperty("communes[1].communeCode", out _) && errors.TryGetProperty("saveAsYearlyGrants.endYear", out _));
+
+        // Codes the official geography does not know, or no longer: each named, with the successor of a merged commune.
+        var unknown = await _funding.PostAsJsonAsync("/api/funding/splits", new { total = 100, communes = new[] { new { communeCode = "53999" }, new { communeCode = "53171" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var unknownErrors = (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("No commune has the INSEE code 53999", unknownErrors.GetProperty("communes[0].communeCode")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("53171 is a former commune, now part of 53133 Lignières-Orgères: use 53133.", unknownErrors.GetProperty("communes[1].communeCode")[0].GetString());
 
         var leader = await (await _funding.PostAsJsonAsync("/api/funding/funders", new { name = $"LEADER {Guid.NewGuid():N}", kind = "EuLeader" })).Content.ReadFromJsonAsync<JsonElement>();
         var tooMuch = await _funding.PostAsJsonAsync("/api/funding/grants", new

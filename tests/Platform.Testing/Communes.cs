@@ -1,25 +1,34 @@
-using System.Collections.Concurrent;
+using Platform.Geography;
 
 namespace Platform.Testing;
 
 /// <summary>
-/// INSEE commune codes for tests: well formed (a department of metropolitan France, a commune number from 001), and
-/// never the same twice in a test run, so that a test's counts are its own.
+/// Real communes for tests (the services refuse a code the official geography does not know), never the same twice in
+/// a test run, so that a test's counts are its own: the current communes of the reference, shuffled once per run, are
+/// handed out in turn (34,875 of them; a run that needs more fails loudly rather than repeating one).
 /// </summary>
 public static class Communes
 {
-    private static readonly ConcurrentDictionary<string, byte> s_issued = new();
+    private static readonly Commune[] s_shuffled = Shuffled();
+    private static int s_next = -1;
 
-    public static string Unique()
+    /// <summary>The code of a commune no other caller in this run has been given.</summary>
+    public static string Unique() => UniqueCommune().Code;
+
+    /// <summary>A commune (code, name, population...) no other caller in this run has been given.</summary>
+    public static Commune UniqueCommune()
     {
-        while (true)
-        {
-            var department = Random.Shared.Next(1, 95); // 01 to 94, then 20 (Corsica is 2A/2B) moves to 95
-            var code = $"{(department == 20 ? 95 : department):00}{Random.Shared.Next(1, 1000):000}";
-            if (s_issued.TryAdd(code, 0))
-            {
-                return code;
-            }
-        }
+        var next = Interlocked.Increment(ref s_next);
+        return next < s_shuffled.Length
+            ? s_shuffled[next]
+            : throw new InvalidOperationException($"The {s_shuffled.Length} communes of the reference are all taken in this test run.");
+    }
+
+    private static Commune[] Shuffled()
+    {
+        // Mayenne (53) is the demo territory: tests that name its communes (53130 Laval...) on purpose never get one here.
+        var communes = FranceGeography.Official.Communes.Where(c => c.Department != "53").ToArray();
+        Random.Shared.Shuffle(communes);
+        return communes;
     }
 }

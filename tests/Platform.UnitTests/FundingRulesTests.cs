@@ -10,24 +10,30 @@ namespace Platform.UnitTests;
 public class FundingRulesTests
 {
     /// <summary>
-    /// The Louis Pasteur case (DOMAIN.md): the twelve other communes share 20,000 EUR a year by population.
-    /// Populations are approximate figures for communes of the area, for the worked example.
+    /// The Louis Pasteur case (DOMAIN.md, seeds/002): the twelve other communes share 20,000 EUR a year by population.
+    /// Named by code alone: names and populations come from the official geography.
     /// </summary>
     public static readonly CommunePopulation[] LouisPasteurCommunes =
     [
-        new("53201", "Saint-Berthevin", 7307), new("53054", "Changé", 6085), new("53137", "Loiron-Ruillé", 2648),
-        new("53182", "Port-Brillet", 1820), new("53171", "Olivet", 460), new("53042", "Le Bourgneuf-la-Forêt", 1789),
-        new("53046", "La Brûlatte", 723), new("53127", "Launay-Villiers", 445), new("53001", "Ahuillé", 1854),
-        new("53158", "Montjean", 1064), new("53026", "Beaulieu-sur-Oudon", 500), new("53238", "Saint-Ouën-des-Toits", 1790),
+        new("53137"), new("53026"), new("53039"), new("53040"), new("53045"), new("53108"),
+        new("53129"), new("53158"), new("53169"), new("53182"), new("53209"), new("53243"),
     ];
 
+    private static SplitCommune[] Given(params (string Code, int Population)[] communes) =>
+        [.. communes.Select(c => new SplitCommune(c.Code, c.Code, c.Population, PopulationSource.Given))];
+
     [Fact]
-    public void The_louis_pasteur_split_adds_up_to_the_cent_and_follows_population()
+    public void The_louis_pasteur_split_adds_up_to_the_cent_and_follows_the_official_populations()
     {
-        var shares = PopulationSplit.Split(20_000m, LouisPasteurCommunes);
+        Assert.Empty(PopulationSplit.Validate(20_000m, LouisPasteurCommunes));
+        var communes = PopulationSplit.Resolve(LouisPasteurCommunes);
+        Assert.All(communes, c => Assert.Equal(PopulationSource.Official, c.Source));
+        Assert.Equal(("Loiron-Ruillé", 2_758), (communes[0].Name, communes[0].Population));
+        var shares = PopulationSplit.Split(20_000m, communes);
 
         Assert.Equal(20_000.00m, shares.Sum(s => s.Amount));
-        var totalPopulation = LouisPasteurCommunes.Sum(c => c.Population);
+        var totalPopulation = communes.Sum(c => c.Population);
+        Assert.Equal(12_809, totalPopulation);
         foreach (var share in shares)
         {
             var exact = 20_000m * share.Population / totalPopulation;
@@ -35,18 +41,27 @@ public class FundingRulesTests
             Assert.Equal(share.Amount, Math.Round(share.Amount, 2));
         }
 
-        Assert.Equal(5_517.84m, shares.Single(s => s.CommuneCode == "53201").Amount); // 20,000 × 7,307 / 26,485 = 5,517.84...
+        Assert.Equal(4_306.35m, shares.Single(s => s.CommuneCode == "53137").Amount); // 20,000 × 2,758 / 12,809 = 4,306.347...
+        Assert.Equal(546.49m, shares.Single(s => s.Name == "Launay-Villiers").Amount); // 20,000 × 350 / 12,809 = 546.490...
+    }
+
+    [Fact]
+    public void A_given_population_or_name_wins_over_the_official_one()
+    {
+        var communes = PopulationSplit.Resolve([new("53137", "Loiron", 3_000), new("53026")]);
+        Assert.Equal(new SplitCommune("53137", "Loiron", 3_000, PopulationSource.Given), communes[0]);
+        Assert.Equal(new SplitCommune("53026", "Beaulieu-sur-Oudon", 483, PopulationSource.Official), communes[1]);
     }
 
     [Fact]
     public void Left_over_cents_go_to_the_largest_remainders_then_deterministically()
     {
         // 1.00 EUR among three equal communes: 33 cents each, the last cent to the smallest INSEE code.
-        var shares = PopulationSplit.Split(1m, [new("53003", null, 10), new("53001", null, 10), new("53002", null, 10)]);
+        var shares = PopulationSplit.Split(1m, Given(("53003", 10), ("53001", 10), ("53002", 10)));
         Assert.Equal([0.34m, 0.33m, 0.33m], shares.OrderBy(s => s.CommuneCode).Select(s => s.Amount));
 
         // 0.10 EUR between populations 2 and 1: quotas 6.67 and 3.33 cents: the larger remainder gets the cent.
-        var uneven = PopulationSplit.Split(0.10m, [new("53001", null, 1), new("53002", null, 2)]);
+        var uneven = PopulationSplit.Split(0.10m, Given(("53001", 1), ("53002", 2)));
         Assert.Equal([0.03m, 0.07m], uneven.Select(s => s.Amount));
     }
 
@@ -56,7 +71,7 @@ public class FundingRulesTests
         var random = new Random(7);
         for (var run = 0; run < 200; run++)
         {
-            var communes = Enumerable.Range(0, random.Next(1, 40)).Select(i => new CommunePopulation($"53{i:000}", null, random.Next(1, 100_000))).ToList();
+            var communes = Enumerable.Range(0, random.Next(1, 40)).Select(i => new SplitCommune($"53{i:000}", "", random.Next(1, 100_000), PopulationSource.Given)).ToList();
             var total = random.Next(1, 10_000_000) / 100m;
             Assert.Equal(total, PopulationSplit.Split(total, communes).Sum(s => s.Amount));
         }
@@ -65,8 +80,10 @@ public class FundingRulesTests
     [Fact]
     public void A_bad_split_names_its_fields()
     {
-        var errors = PopulationSplit.Validate(-5m, [new("53001", null, 0), new("53001", null, 10), new("5300", null, 1)]);
-        Assert.Equal(["communes[0].population", "communes[1].communeCode", "communes[2].communeCode", "total"], errors.Keys.Order());
+        var errors = PopulationSplit.Validate(-5m, [new("53001", null, 0), new("53001", null, 10), new("5300", null, 1), new("53171"), new("55039")]);
+        Assert.Equal(["communes[0].population", "communes[1].communeCode", "communes[2].communeCode", "communes[3].communeCode", "communes[4].population", "total"], errors.Keys.Order());
+        Assert.Contains("use 53133", errors["communes[3].communeCode"][0], StringComparison.Ordinal); // a former commune: its successor named
+        Assert.Contains("no inhabitants", errors["communes[4].population"][0], StringComparison.Ordinal); // Beaumont-en-Verdunois, 0 inhabitants
         Assert.Contains("communes", PopulationSplit.Validate(10m, []).Keys);
     }
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
+using Platform.Geography;
 using Platform.Messaging;
 
 namespace Platform.Coordination.Indicators;
@@ -178,7 +179,7 @@ public sealed class BudgetShortfallDetectedConsumer(CoordinationDbContext db, IL
     protected override async Task ApplyAsync(ConsumeContext<BudgetShortfallDetected> context, CancellationToken cancellationToken)
     {
         var m = context.Message;
-        if (m.CommuneCode is not null && !InseeCode.IsValid(m.CommuneCode))
+        if (m.CommuneCode is not null && !CommuneCodes.IsWellFormed(m.CommuneCode))
         {
             throw new InvalidMessageException($"BudgetShortfallDetected {context.MessageId}: communeCode '{m.CommuneCode}' is not an INSEE code.");
         }
@@ -209,7 +210,9 @@ internal static class CommuneCounts
     public static async Task CountAsync(this CoordinationDbContext db, string commune, DateOnly day, (string Counter, int Delta)[] changes,
         Guid? messageId, CancellationToken ct)
     {
-        if (!InseeCode.IsValid(commune))
+        // The shape only: the publishing service checked the code against its reference, whose vintage may be newer
+        // than this one's during a rolling upgrade.
+        if (!CommuneCodes.IsWellFormed(commune))
         {
             throw new InvalidMessageException($"Message {messageId}: communeCode '{commune}' is not an INSEE code.");
         }

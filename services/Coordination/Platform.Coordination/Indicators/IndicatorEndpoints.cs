@@ -242,9 +242,9 @@ public static class IndicatorEndpoints
     internal static async Task<Results<Ok<ReconciliationResponse>, ValidationProblem, ProblemHttpResult>> ReconcileAsync(
         string commune, CoordinationDbContext db, PatientStatistics.PatientStatisticsClient patients, TimeProvider time, CancellationToken ct)
     {
-        if (!InseeCode.IsValid(commune))
+        if (InseeCode.Problem(commune) is { } communeProblem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["commune"] = [InseeCode.Rule] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["commune"] = [communeProblem] });
         }
 
         CommuneCountReply source;

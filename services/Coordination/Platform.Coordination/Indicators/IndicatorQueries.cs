@@ -78,9 +78,9 @@ internal static class IndicatorQueries
         {
             errors["commune"] = ["Give either a commune (INSEE code) or a territory (CPTS id)."];
         }
-        else if (commune is not null && !InseeCode.IsValid(commune))
+        else if (commune is not null && InseeCode.Problem(commune) is { } communeProblem)
         {
-            errors["commune"] = [InseeCode.Rule];
+            errors["commune"] = [communeProblem];
         }
 
         if (weeks is < 1 or > IndicatorEndpoints.MaxHistoryWeeks)

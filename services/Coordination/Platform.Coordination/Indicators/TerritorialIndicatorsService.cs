@@ -11,9 +11,9 @@ public sealed class TerritorialIndicatorsService(CoordinationDbContext db) : Ter
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (!InseeCode.IsValid(request.CommuneCode))
+        if (InseeCode.Problem(request.CommuneCode) is { } communeProblem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {InseeCode.Rule}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {communeProblem}"));
         }
 
         var count = await db.CommuneIndicators.Where(c => c.CommuneCode == request.CommuneCode)

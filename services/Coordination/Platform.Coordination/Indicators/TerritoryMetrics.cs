@@ -69,7 +69,7 @@ public sealed partial class TerritoryMetrics : BackgroundService
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-        // A department is the commune code's first two characters, three overseas (971 to 976).
+        // A department is the commune code's first two characters, three overseas (971 to 974, 976).
         _departments = await db.Database.SqlQuery<DepartmentFigures>($"""
             SELECT CASE WHEN commune_code LIKE '97%' THEN left(commune_code, 3) ELSE left(commune_code, 2) END AS department,
                    sum(patients_without_gp)::int AS patients_without_gp, sum(waiting_list_entries)::int AS waiting_list_entries,

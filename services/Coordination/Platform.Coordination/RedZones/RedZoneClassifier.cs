@@ -120,9 +120,13 @@ public static class RedZoneClassifier
                 errors["code"] = ["Required: the INSEE code of a commune, or the 9-digit SIREN of an intercommunality."];
             }
         }
-        else if (z.Kind == "Commune" ? !Platform.Contracts.InseeCode.IsValid(z.Code) : z.Code is not { Length: 9 } || !z.Code.All(char.IsAsciiDigit))
+        else if (z.Kind == "Commune" && Platform.Contracts.InseeCode.Problem(z.Code) is { } communeProblem)
         {
-            errors["code"] = [z.Kind == "Commune" ? Platform.Contracts.InseeCode.Rule : "An intercommunality is identified by its 9-digit SIREN."];
+            errors["code"] = [communeProblem];
+        }
+        else if (z.Kind == "Intercommunality" && (z.Code is not { Length: 9 } || !z.Code.All(char.IsAsciiDigit)))
+        {
+            errors["code"] = ["An intercommunality is identified by its 9-digit SIREN."];
         }
 
         if (string.IsNullOrWhiteSpace(z.Name) || z.Name.Length > 200)

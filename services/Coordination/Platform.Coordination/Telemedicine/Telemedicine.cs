@@ -105,9 +105,9 @@ public static partial class TelemedicineEndpoints
             errors["kind"] = RequestValidation.RequiredOneOf<PlaceKind>();
         }
 
-        if (!InseeCode.IsValid(request.CommuneCode))
+        if (InseeCode.Problem(request.CommuneCode) is { } communeProblem)
         {
-            errors["communeCode"] = [InseeCode.Rule];
+            errors["communeCode"] = [communeProblem];
         }
         else if (!await db.Communes.AnyAsync(c => c.Code == request.CommuneCode, ct))
         {

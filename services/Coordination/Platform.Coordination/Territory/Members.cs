@@ -179,9 +179,9 @@ public static class MemberEndpoints
             errors["rpps"] = [Rpps.Rule];
         }
 
-        if (!InseeCode.IsValid(r.CommuneCode))
+        if (InseeCode.Problem(r.CommuneCode) is { } communeProblem)
         {
-            errors["communeCode"] = [InseeCode.Rule];
+            errors["communeCode"] = [communeProblem];
         }
 
         RequestValidation.ContactErrors(r.Email, r.Phone, errors);

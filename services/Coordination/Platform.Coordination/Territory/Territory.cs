@@ -162,9 +162,9 @@ public static class TerritoryEndpoints
 
     private static void ValidateCommune(CommuneInput c, string prefix, Dictionary<string, string[]> errors)
     {
-        if (!InseeCode.IsValid(c.Code))
+        if (InseeCode.Problem(c.Code) is { } communeProblem)
         {
-            errors[prefix + "code"] = [InseeCode.Rule];
+            errors[prefix + "code"] = [communeProblem];
         }
 
         if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200)

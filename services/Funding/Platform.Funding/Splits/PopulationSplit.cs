@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Platform.Contracts;
+using Platform.Geography;
 
 namespace Platform.Funding.Splits;
 
-public sealed record CommunePopulation([Required] string CommuneCode, string? Name, [Required] int Population);
+/// <summary>A commune to split between: its INSEE code; its name and population from the official geography unless given.</summary>
+public sealed record CommunePopulation([Required] string CommuneCode, string? Name = null, int? Population = null);
 
-public sealed record CommuneShare(string CommuneCode, string? Name, int Population, decimal Amount);
+public sealed record CommuneShare(string CommuneCode, string Name, int Population, PopulationSource PopulationSource, decimal Amount);
 
 /// <summary>
 /// Splits an amount between communes in proportion to their population, to the cent, so that the parts add up
@@ -15,7 +17,7 @@ public sealed record CommuneShare(string CommuneCode, string? Name, int Populati
 /// </summary>
 public static class PopulationSplit
 {
-    public static IReadOnlyList<CommuneShare> Split(decimal total, IReadOnlyList<CommunePopulation> communes)
+    public static IReadOnlyList<CommuneShare> Split(decimal total, IReadOnlyList<SplitCommune> communes)
     {
         ArgumentNullException.ThrowIfNull(communes);
         if (communes.Count == 0)
@@ -43,8 +45,23 @@ public static class PopulationSplit
             .Select(q => q.Commune.CommuneCode)
             .ToHashSet(StringComparer.Ordinal);
 
-        return quotas.ConvertAll(q => new CommuneShare(q.Commune.CommuneCode, q.Commune.Name, q.Commune.Population,
+        return quotas.ConvertAll(q => new CommuneShare(q.Commune.CommuneCode, q.Commune.Name, q.Commune.Population, q.Commune.Source,
             Money.FromCents(q.Whole + (extra.Contains(q.Commune.CommuneCode) ? 1 : 0))));
+    }
+
+    /// <summary>
+    /// The communes of a valid request (<see cref="Validate"/>) with their names and populations: as given, or the
+    /// official geography's (its municipal population, its name).
+    /// </summary>
+    public static IReadOnlyList<SplitCommune> Resolve(IReadOnlyList<CommunePopulation> communes)
+    {
+        ArgumentNullException.ThrowIfNull(communes);
+        return communes.Select(c =>
+        {
+            var official = FranceGeography.Official.Commune(c.CommuneCode)!;
+            return new SplitCommune(c.CommuneCode, c.Name?.Trim() ?? official.Name, c.Population ?? official.Population,
+                c.Population is null ? PopulationSource.Official : PopulationSource.Given);
+        }).ToList();
     }
 
     public static Dictionary<string, string[]> Validate(decimal? total, IReadOnlyList<CommunePopulation>? communes)
@@ -70,18 +87,31 @@ public static class PopulationSplit
         for (var i = 0; i < communes.Count; i++)
         {
             var c = communes[i];
-            if (c is null || !InseeCode.IsValid(c.CommuneCode))
+            if (c is null)
             {
                 errors[$"communes[{i}].communeCode"] = [InseeCode.Rule];
+            }
+            else if (InseeCode.Problem(c.CommuneCode) is { } communeProblem)
+            {
+                errors[$"communes[{i}].communeCode"] = [communeProblem];
             }
             else if (!seen.Add(c.CommuneCode))
             {
                 errors[$"communes[{i}].communeCode"] = [$"{c.CommuneCode} appears twice."];
             }
-
-            if (c is not null && c.Population <= 0)
+            else if (c.Population is null && FranceGeography.Official.Commune(c.CommuneCode)!.Population == 0)
             {
-                errors[$"communes[{i}].population"] = ["Must be positive."];
+                errors[$"communes[{i}].population"] = [$"{c.CommuneCode} has no inhabitants in the official figures: give a population to include it."];
+            }
+
+            if (c is { Population: <= 0 })
+            {
+                errors[$"communes[{i}].population"] = ["Must be positive (or left out: the official population)."];
+            }
+
+            if (c is { Name.Length: > 200 })
+            {
+                errors[$"communes[{i}].name"] = ["At most 200 characters."];
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Funding.Funders;
 using Platform.Funding.Grants;
+using Platform.Geography;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Splits;
@@ -12,7 +13,9 @@ public sealed record SaveSplitAs(string? Beneficiary, Guid? SiteId, GrantPurpose
 
 public sealed record SplitRequest([Required] decimal? Total, [Required] IReadOnlyList<CommunePopulation>? Communes, SaveSplitAs? SaveAsYearlyGrants);
 
-public sealed record SplitResponse(decimal Total, string Currency, string Rule, IReadOnlyList<CommuneShare> Shares, IReadOnlyList<Guid> GrantIds);
+/// <summary>The split; <see cref="OfficialPopulations"/> names the vintage of the official populations used, if any was.</summary>
+public sealed record SplitResponse(decimal Total, string Currency, string Rule, IReadOnlyList<CommuneShare> Shares, IReadOnlyList<Guid> GrantIds,
+    string? OfficialPopulations);
 
 public static class SplitEndpoints
 {
@@ -23,7 +26,7 @@ public static class SplitEndpoints
         app.MapPost("/api/funding/splits", SplitAsync)
             .WithTags("Co-funding splits")
             .WithName("SplitByPopulation")
-            .WithSummary("Split an amount between communes by population, to the cent (parts add up exactly); optionally save it as yearly grants")
+            .WithSummary("Split an amount between communes by population (official unless given), to the cent (parts add up exactly); optionally save it as yearly grants")
             .RequireAuthorization(PlatformPolicies.FundingWrite);
         return app;
     }
@@ -46,14 +49,15 @@ public static class SplitEndpoints
             return TypedResults.ValidationProblem(errors, title: "The amount cannot be split as given.");
         }
 
-        var shares = PopulationSplit.Split(request.Total!.Value, request.Communes!);
+        var communes = PopulationSplit.Resolve(request.Communes!);
+        var shares = PopulationSplit.Split(request.Total!.Value, communes);
         var grantIds = new List<Guid>();
         if (request.SaveAsYearlyGrants is { } s)
         {
             var now = time.GetUtcNow();
             foreach (var share in shares)
             {
-                var name = $"Commune {share.Name ?? share.CommuneCode}";
+                var name = $"Commune {share.Name}";
                 var funder = await db.Funders.FirstOrDefaultAsync(f => f.Name == name, ct);
                 if (funder is null)
                 {
@@ -82,6 +86,7 @@ public static class SplitEndpoints
             await db.SaveChangesAsync(ct); // all the grants, or none
         }
 
-        return TypedResults.Ok(new SplitResponse(request.Total!.Value, Money.Currency, Rule, shares, grantIds));
+        return TypedResults.Ok(new SplitResponse(request.Total!.Value, Money.Currency, Rule, shares, grantIds,
+            communes.Any(c => c.Source == PopulationSource.Official) ? FranceGeography.Vintage : null));
     }
 }

@@ -211,9 +211,9 @@ public static class PlanningEndpoints
 
         for (var i = 0; i < (r.Communes?.Count ?? 0); i++)
         {
-            if (!InseeCode.IsValid(r.Communes![i]))
+            if (InseeCode.Problem(r.Communes![i]) is { } communeProblem)
             {
-                errors[$"communes[{i}]"] = [InseeCode.Rule];
+                errors[$"communes[{i}]"] = [communeProblem];
             }
         }
 
@@ -251,9 +251,9 @@ public static class PlanningEndpoints
 
             for (var j = 0; j < (v.Communes?.Count ?? 0); j++)
             {
-                if (!InseeCode.IsValid(v.Communes![j]))
+                if (InseeCode.Problem(v.Communes![j]) is { } communeProblem)
                 {
-                    errors[$"volunteers[{i}].communes[{j}]"] = [InseeCode.Rule];
+                    errors[$"volunteers[{i}].communes[{j}]"] = [communeProblem];
                 }
             }
         }

@@ -53,9 +53,9 @@ public static class PractitionerEndpoints
             errors["status"] = RequestValidation.RequiredOneOf<PractitionerStatus>();
         }
 
-        if (!InseeCode.IsValid(request.HomeCommuneCode))
+        if (InseeCode.Problem(request.HomeCommuneCode) is { } communeProblem)
         {
-            errors["homeCommuneCode"] = [InseeCode.Rule];
+            errors["homeCommuneCode"] = [communeProblem];
         }
 
         RequestValidation.ContactErrors(request.Email, request.Phone, errors);

@@ -12,9 +12,9 @@ public sealed class SiteDirectoryService(MissionsDbContext db) : SiteDirectory.S
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var commune = request.CommuneCode;
-        if (commune.Length > 0 && !InseeCode.IsValid(commune))
+        if (commune.Length > 0 && InseeCode.Problem(commune) is { } communeProblem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {InseeCode.Rule}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {communeProblem}"));
         }
 
         var sites = await db.Sites.AsNoTracking()

@@ -44,9 +44,9 @@ public static class SiteEndpoints
             errors["kind"] = RequestValidation.RequiredOneOf<SiteKind>();
         }
 
-        if (!InseeCode.IsValid(request.CommuneCode))
+        if (InseeCode.Problem(request.CommuneCode) is { } communeProblem)
         {
-            errors["communeCode"] = [InseeCode.Rule];
+            errors["communeCode"] = [communeProblem];
         }
 
         if (request.LinesPerWeek is not (null or 1 or 2))

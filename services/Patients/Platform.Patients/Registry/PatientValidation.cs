@@ -118,9 +118,9 @@ public static class PatientValidation
         {
             errors["communeCode"] = ["The INSEE commune code is required."];
         }
-        else if (!InseeCode.IsValid(details.CommuneCode))
+        else if (InseeCode.Problem(details.CommuneCode) is { } communeProblem)
         {
-            errors["communeCode"] = [InseeCode.Rule];
+            errors["communeCode"] = [communeProblem];
         }
 
         if (details.Phone is { } phone && (phone.Length > 20 || phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')) || phone.Count(char.IsAsciiDigit) < 9))

@@ -106,9 +106,9 @@ public sealed class PatientStatisticsService(PatientsDbContext db, Pseudonyms ps
 
     private static void RequireCommune(string commune)
     {
-        if (!InseeCode.IsValid(commune))
+        if (InseeCode.Problem(commune) is { } communeProblem)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {InseeCode.Rule}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"commune_code: {communeProblem}"));
         }
     }
 

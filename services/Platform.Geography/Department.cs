@@ -1,0 +1,3 @@
+namespace Platform.Geography;
+
+public sealed record Department(string Code, string Name, string Region);

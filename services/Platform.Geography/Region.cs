@@ -1,0 +1,3 @@
+namespace Platform.Geography;
+
+public sealed record Region(string Code, string Name);
