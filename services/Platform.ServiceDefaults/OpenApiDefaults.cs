@@ -34,6 +34,7 @@ public static class OpenApiDefaults
         ["Red zones"] = "Medical-desert classification of communes and intercommunalities, explained.",
         ["Territory"] = "The CPTS territories, their communes and members.",
         ["Telemedicine"] = "Telemedicine places and sessions (patients by pseudonym only).",
+        ["Geography"] = "The official geography (INSEE): communes, intercommunalities, their populations; what every service checks codes against.",
     };
 
     /// <summary>

@@ -64,6 +64,12 @@ public class PartnerClientTests(RunningPlatform platform)
         }));
         Assert.Equal(400, problem.ResponseStatusCode);
         Assert.True(problem.Errors!.AdditionalData.ContainsKey("communeCode"), string.Join(", ", problem.Errors.AdditionalData.Keys));
+
+        // The official geography the platform checks codes against: the commune, then its intercommunality.
+        var laval = await coordination.Api.Coordination.Geography.Communes[Commune].GetAsync();
+        Assert.Equal(("Laval", 49_400, "200083392"), (laval?.Name, laval?.Population, laval?.EpciSiren));
+        var agglomeration = await coordination.Api.Coordination.Geography.Epcis[laval!.EpciSiren!].GetAsync();
+        Assert.Equal(34, agglomeration?.Members?.Count);
     }
 
     [Fact]

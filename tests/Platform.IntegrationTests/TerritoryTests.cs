@@ -51,8 +51,60 @@ public class TerritoryTests(PlatformHosts hosts)
         Assert.Equal(5500, (await _coordination.GetFromJsonAsync<JsonElement>($"/api/coordination/territories/{id}")).GetProperty("population").GetInt32());
     }
 
+    [Fact]
+    public async Task A_territory_declared_by_codes_and_intercommunalities_takes_the_official_names_and_populations()
+    {
+        var epci = Communes.UniqueEpci();
+        var commune = Communes.UniqueCommune();
+        var response = await _coordination.PostAsJsonAsync("/api/coordination/territories", new
+        {
+            name = $"CPTS official {Guid.NewGuid():N}", communes = new[] { new { code = commune.Code } }, epcis = new[] { epci.Siren },
+        });
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var territory = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(epci.Population + commune.Population, territory.GetProperty("population").GetInt32());
+        var communes = territory.GetProperty("communes").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!);
+        Assert.Equal(epci.Members.Select(m => m.Code).Append(commune.Code).Order(StringComparer.Ordinal), communes.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((commune.Name, commune.Population), (communes[commune.Code].GetProperty("name").GetString(), communes[commune.Code].GetProperty("population").GetInt32()));
+        var member = epci.Members[0];
+        Assert.Equal((member.Name, member.Population), (communes[member.Code].GetProperty("name").GetString(), communes[member.Code].GetProperty("population").GetInt32()));
+
+        // A correction by the caller wins; an empty body puts the official figures back.
+        var id = territory.GetProperty("id").GetGuid();
+        var corrected = await _coordination.PutAsJsonAsync($"/api/coordination/territories/{id}/communes/{commune.Code}", new { population = commune.Population + 100 });
+        Assert.Equal(commune.Population + 100, (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("population").GetInt32());
+        var official = await _coordination.PutAsJsonAsync($"/api/coordination/territories/{id}/communes/{commune.Code}", new { });
+        var restored = await official.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((commune.Name, commune.Population), (restored.GetProperty("name").GetString(), restored.GetProperty("population").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_commune_listed_twice_through_an_intercommunality_or_an_unknown_one_is_refused_and_nothing_is_written()
+    {
+        var epci = Communes.UniqueEpci();
+        var name = $"CPTS refused {Guid.NewGuid():N}";
+        var twice = await _coordination.PostAsJsonAsync("/api/coordination/territories", new
+        {
+            name, communes = new[] { new { code = epci.Members[^1].Code } }, epcis = new[] { epci.Siren, "999999999", "2000" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        var errors = (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal($"Its commune {epci.Members[^1].Code} {epci.Members[^1].Name} is listed already (communes[0]).", errors.GetProperty("epcis[0]")[0].GetString());
+        Assert.Equal("No intercommunality (EPCI à fiscalité propre) has the SIREN 999999999.", errors.GetProperty("epcis[1]")[0].GetString());
+        Assert.StartsWith("An intercommunality is identified by its 9-digit SIREN", errors.GetProperty("epcis[2]")[0].GetString(), StringComparison.Ordinal);
+
+        var none = await _coordination.PostAsJsonAsync("/api/coordination/territories", new { name });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.True((await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("communes", out _));
+        Assert.Equal(0L, await hosts.CoordinationDb.ScalarAsync<long>($"SELECT count(*) FROM territories WHERE name = '{name}'"));
+        Assert.Equal(0L, await hosts.CoordinationDb.ScalarAsync<long>($"SELECT count(*) FROM communes WHERE code IN ({string.Join(',', epci.Members.Select(m => $"'{m.Code}'"))})"));
+    }
+
     [Theory]
     [InlineData("5313", 1000, "communes[0].code")]
+    [InlineData("53171", 1000, "communes[0].code")]
     [InlineData("53130", 0, "communes[0].population")]
     [InlineData("53130", -5, "communes[0].population")]
     public async Task A_bad_commune_is_refused_with_its_field_and_nothing_is_written(string code, int population, string field)

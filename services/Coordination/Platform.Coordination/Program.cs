@@ -2,6 +2,7 @@ using Platform.Messaging.ErrorQueues;
 using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination;
 using Platform.Coordination.Dashboard;
+using Platform.Coordination.Geography;
 using Platform.Coordination.Indicators;
 using Platform.Coordination.RedZones;
 using Platform.Coordination.Tasks;
@@ -50,6 +51,7 @@ app.MapZones();
 app.MapTerritories();
 app.MapMembers();
 app.MapTelemedicine();
+app.MapGeography();
 app.MapDashboard();
 app.MapGrpcService<TerritorialIndicatorsService>().RequireAuthorization(PlatformPolicies.CoordinationQuery);
 

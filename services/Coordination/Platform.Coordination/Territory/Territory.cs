@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
+using Platform.Geography;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Territory;
@@ -31,12 +32,17 @@ public sealed class Commune
     public Guid CptsId { get; init; }
 }
 
-public sealed record CommuneInput([Required] string? Code, [Required] string? Name, [Required] int? Population);
+/// <summary>A commune of a CPTS by INSEE code; its name and population are the official geography's unless given.</summary>
+public sealed record CommuneInput([Required] string? Code, string? Name = null, int? Population = null);
 
-/// <summary>A commune's name and population, its code being in the route.</summary>
-public sealed record CommuneDetails([Required] string? Name, [Required] int? Population);
+/// <summary>A commune's name and population (the official ones when left out), its code being in the route.</summary>
+public sealed record CommuneDetails(string? Name = null, int? Population = null);
 
-public sealed record CreateTerritoryRequest([Required] string? Name, [Required] IReadOnlyList<CommuneInput>? Communes);
+/// <summary>
+/// A CPTS: its name, and its territory as communes, as intercommunalities (EPCI SIRENs: all their member communes),
+/// or both; at least one commune in all.
+/// </summary>
+public sealed record CreateTerritoryRequest([Required] string? Name, IReadOnlyList<CommuneInput>? Communes = null, IReadOnlyList<string>? Epcis = null);
 
 public sealed record CommuneResponse(string Code, string Name, int Population);
 
@@ -49,14 +55,15 @@ public static class TerritoryEndpoints
     public static IEndpointRouteBuilder MapTerritories(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/coordination/territories").WithTags("Territory");
-        group.MapPost("/", CreateAsync).WithName("CreateTerritory").WithSummary("A CPTS and its communes (INSEE code, name, population)")
+        group.MapPost("/", CreateAsync).WithName("CreateTerritory")
+            .WithSummary("A CPTS and its communes: INSEE codes and/or intercommunalities (SIREN), official names and populations unless given")
             .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         group.MapGet("/", ListAsync).WithName("ListTerritories").WithSummary("Every CPTS with its communes")
             .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTerritory").WithSummary("One CPTS with its communes")
             .RequireAuthorization(PlatformPolicies.CoordinationRead);
         group.MapPut("/{id:guid}/communes/{code}", PutCommuneAsync).WithName("PutCommune")
-            .WithSummary("Add a commune to a CPTS, or correct its name or population")
+            .WithSummary("Add a commune to a CPTS (official name and population unless given), or correct its name or population")
             .RequireAuthorization(PlatformPolicies.CoordinationWrite);
         return app;
     }
@@ -70,22 +77,7 @@ public static class TerritoryEndpoints
             errors["name"] = ["Required, at most 200 characters."];
         }
 
-        if (request.Communes is not { Count: > 0 and <= MaxCommunes })
-        {
-            errors["communes"] = [$"Between 1 and {MaxCommunes} communes."];
-        }
-        else
-        {
-            var seen = new HashSet<string>();
-            for (var i = 0; i < request.Communes.Count; i++)
-            {
-                ValidateCommune(request.Communes[i], $"communes[{i}].", errors);
-                if (request.Communes[i].Code is { } code && !seen.Add(code))
-                {
-                    errors[$"communes[{i}].code"] = ["This commune is listed twice."];
-                }
-            }
-        }
+        var territory = Resolve(request, errors);
 
         if (errors.Count > 0)
         {
@@ -98,16 +90,16 @@ public static class TerritoryEndpoints
             return TypedResults.Problem(statusCode: 409, title: "A CPTS with this name exists already.", extensions: new Dictionary<string, object?> { ["field"] = "name" });
         }
 
-        var codes = request.Communes!.Select(c => c.Code!).ToList();
+        var codes = territory.Select(c => c.Commune.Code).ToList();
         var taken = await db.Communes.Where(c => codes.Contains(c.Code)).Select(c => c.Code).FirstOrDefaultAsync(ct);
         if (taken is not null)
         {
             return TypedResults.Problem(statusCode: 409, title: $"Commune {taken} already belongs to a CPTS: CPTS territories do not overlap.",
-                extensions: new Dictionary<string, object?> { ["field"] = $"communes[{codes.IndexOf(taken)}].code" });
+                extensions: new Dictionary<string, object?> { ["field"] = territory[codes.IndexOf(taken)].Field });
         }
 
         var cpts = new Cpts { Id = Guid.CreateVersion7(), Name = name, CreatedAt = time.GetUtcNow() };
-        cpts.Communes.AddRange(request.Communes!.Select(c => new Commune { Code = c.Code!, Name = c.Name!.Trim(), Population = c.Population!.Value, CptsId = cpts.Id }));
+        cpts.Communes.AddRange(territory.Select(c => new Commune { Code = c.Commune.Code, Name = c.Commune.Name, Population = c.Commune.Population, CptsId = cpts.Id }));
         db.Territories.Add(cpts);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/coordination/territories/{cpts.Id}", ToResponse(cpts));
@@ -129,7 +121,8 @@ public static class TerritoryEndpoints
         Guid id, string code, CommuneDetails request, CoordinationDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        ValidateCommune(new CommuneInput(code, request.Name, request.Population), "", errors);
+        var given = new CommuneInput(code, request.Name, request.Population);
+        ValidateCommune(given, "", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The commune cannot be recorded as given.");
@@ -143,7 +136,8 @@ public static class TerritoryEndpoints
         var commune = await db.Communes.FirstOrDefaultAsync(c => c.Code == code, ct);
         if (commune is null)
         {
-            commune = new Commune { Code = code, Name = request.Name!.Trim(), Population = request.Population!.Value, CptsId = id };
+            var official = Official(given);
+            commune = new Commune { Code = code, Name = official.Name, Population = official.Population, CptsId = id };
             db.Communes.Add(commune);
         }
         else if (commune.CptsId != id)
@@ -152,8 +146,9 @@ public static class TerritoryEndpoints
         }
         else
         {
-            commune.Name = request.Name!.Trim();
-            commune.Population = request.Population!.Value;
+            var official = Official(given);
+            commune.Name = official.Name;
+            commune.Population = official.Population;
         }
 
         await db.SaveChangesAsync(ct);
@@ -167,15 +162,87 @@ public static class TerritoryEndpoints
             errors[prefix + "code"] = [communeProblem];
         }
 
-        if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200)
+        if (c.Name is not null && (string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200))
         {
-            errors[prefix + "name"] = ["Required, at most 200 characters."];
+            errors[prefix + "name"] = ["At most 200 characters, not blank (or left out: the official name)."];
         }
 
-        if (c.Population is not > 0)
+        if (c.Population is <= 0)
         {
-            errors[prefix + "population"] = ["Required: a number of inhabitants greater than 0."];
+            errors[prefix + "population"] = ["A number of inhabitants greater than 0 (or left out: the official population)."];
         }
+    }
+
+    /// <summary>A valid commune input with its name and population: as given, or the official geography's.</summary>
+    private static CommuneResponse Official(CommuneInput c)
+    {
+        var official = FranceGeography.Official.Commune(c.Code)!;
+        return new CommuneResponse(official.Code, c.Name?.Trim() ?? official.Name, c.Population ?? official.Population);
+    }
+
+    /// <summary>
+    /// The territory a request declares: its communes, then the member communes of its intercommunalities, each with the
+    /// request field it comes from; errors for a code or SIREN the geography does not know, a commune listed twice
+    /// (directly or through an EPCI), or too many or too few communes.
+    /// </summary>
+    private static List<(CommuneResponse Commune, string Field)> Resolve(CreateTerritoryRequest request, Dictionary<string, string[]> errors)
+    {
+        var territory = new List<(CommuneResponse Commune, string Field)>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal); // code → the field that listed it
+        var communes = request.Communes ?? [];
+        for (var i = 0; i < communes.Count; i++)
+        {
+            var field = $"communes[{i}]";
+            var before = errors.Count;
+            ValidateCommune(communes[i], field + ".", errors);
+            if (errors.Count > before)
+            {
+                continue;
+            }
+
+            if (!seen.TryAdd(communes[i].Code!, field))
+            {
+                errors[field + ".code"] = ["This commune is listed twice."];
+                continue;
+            }
+
+            territory.Add((Official(communes[i]), field + ".code"));
+        }
+
+        var epcis = request.Epcis ?? [];
+        for (var j = 0; j < epcis.Count; j++)
+        {
+            var field = $"epcis[{j}]";
+            if (FranceGeography.Official.Epci(epcis[j]) is not { } epci)
+            {
+                errors[field] = [epcis[j] is { Length: 9 } && epcis[j].All(char.IsAsciiDigit)
+                    ? $"No intercommunality (EPCI à fiscalité propre) has the SIREN {epcis[j]}."
+                    : "An intercommunality is identified by its 9-digit SIREN (e.g. 200083392)."];
+                continue;
+            }
+
+            foreach (var member in epci.Members)
+            {
+                if (!seen.TryAdd(member.Code, field))
+                {
+                    errors[field] = [$"Its commune {member.Code} {member.Name} is listed already ({seen[member.Code]})."];
+                    break;
+                }
+
+                territory.Add((new CommuneResponse(member.Code, member.Name, member.Population), field));
+            }
+        }
+
+        if (communes.Count + epcis.Count == 0)
+        {
+            errors["communes"] = ["Give the territory's communes (INSEE codes), its intercommunalities (epcis: SIRENs), or both."];
+        }
+        else if (territory.Count > MaxCommunes)
+        {
+            errors["communes"] = [$"At most {MaxCommunes} communes in all ({territory.Count} given)."];
+        }
+
+        return territory;
     }
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "No CPTS has this id.");

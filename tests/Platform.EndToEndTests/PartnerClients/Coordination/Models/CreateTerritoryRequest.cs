@@ -22,6 +22,14 @@ namespace Platform.PartnerClients.Coordination.Models
 #else
         public List<global::Platform.PartnerClients.Coordination.Models.CommuneInput> Communes { get; set; }
 #endif
+        /// <summary>The epcis property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public UntypedNode? Epcis { get; set; }
+#nullable restore
+#else
+        public UntypedNode Epcis { get; set; }
+#endif
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +64,7 @@ namespace Platform.PartnerClients.Coordination.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "communes", n => { Communes = n.GetCollectionOfObjectValues<global::Platform.PartnerClients.Coordination.Models.CommuneInput>(global::Platform.PartnerClients.Coordination.Models.CommuneInput.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "epcis", n => { Epcis = n.GetObjectValue<UntypedNode>(UntypedNode.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
             };
         }
@@ -67,6 +76,7 @@ namespace Platform.PartnerClients.Coordination.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Platform.PartnerClients.Coordination.Models.CommuneInput>("communes", Communes);
+            writer.WriteObjectValue<UntypedNode>("epcis", Epcis);
             writer.WriteStringValue("name", Name);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Platform.PartnerClients.Coordination.Api.Coordination.Admin;
 using Platform.PartnerClients.Coordination.Api.Coordination.CoverageGaps;
+using Platform.PartnerClients.Coordination.Api.Coordination.Geography;
 using Platform.PartnerClients.Coordination.Api.Coordination.Indicators;
 using Platform.PartnerClients.Coordination.Api.Coordination.Members;
 using Platform.PartnerClients.Coordination.Api.Coordination.Places;
@@ -32,6 +33,11 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination
         public global::Platform.PartnerClients.Coordination.Api.Coordination.CoverageGaps.CoverageGapsRequestBuilder CoverageGaps
         {
             get => new global::Platform.PartnerClients.Coordination.Api.Coordination.CoverageGaps.CoverageGapsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The geography property</summary>
+        public global::Platform.PartnerClients.Coordination.Api.Coordination.Geography.GeographyRequestBuilder Geography
+        {
+            get => new global::Platform.PartnerClients.Coordination.Api.Coordination.Geography.GeographyRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The indicators property</summary>
         public global::Platform.PartnerClients.Coordination.Api.Coordination.Indicators.IndicatorsRequestBuilder Indicators

@@ -73,7 +73,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Territories
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// A CPTS and its communes (INSEE code, name, population)
+        /// A CPTS and its communes: INSEE codes and/or intercommunalities (SIREN), official names and populations unless given
         /// </summary>
         /// <returns>A <see cref="global::Platform.PartnerClients.Coordination.Models.TerritoryResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -121,7 +121,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Territories
             return requestInfo;
         }
         /// <summary>
-        /// A CPTS and its communes (INSEE code, name, population)
+        /// A CPTS and its communes: INSEE codes and/or intercommunalities (SIREN), official names and populations unless given
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Territories.Item
         {
         }
         /// <summary>
-        /// Add a commune to a CPTS, or correct its name or population
+        /// Add a commune to a CPTS (official name and population unless given), or correct its name or population
         /// </summary>
         /// <returns>A <see cref="global::Platform.PartnerClients.Coordination.Models.CommuneResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -63,7 +63,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Territories.Item
             return await RequestAdapter.SendAsync<global::Platform.PartnerClients.Coordination.Models.CommuneResponse>(requestInfo, global::Platform.PartnerClients.Coordination.Models.CommuneResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Add a commune to a CPTS, or correct its name or population
+        /// Add a commune to a CPTS (official name and population unless given), or correct its name or population
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
