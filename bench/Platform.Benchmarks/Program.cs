@@ -10,6 +10,12 @@ using Platform.Testing;
 // Bulk import benchmark: N generated rows (default 1,000,000) imported through POST /api/patients/imports, against a
 // raw PostgreSQL COPY of the same rows into a table of the same shape and indexes, in the same run. Prints both and
 // the ratio (goal: ≤ 1.5). Needs the servers of ./platform (PLATFORM_POSTGRES) and a built Patients service.
+if (args is ["geography", ..])
+{
+    GeographyBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000);
+    return 0;
+}
+
 if (args is ["planner", ..])
 {
     PlannerBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2026);

@@ -17,7 +17,7 @@ public sealed class FranceGeography
     private static readonly Lazy<FranceGeography> s_official = new(LoadOfficial, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, Commune> _communes;
-    private readonly FrozenDictionary<string, Commune> _successors;
+    private readonly FrozenDictionary<string, CommuneCheck> _checks; // current and former codes, answered without allocating
     private readonly FrozenDictionary<string, Epci> _epcis;
     private readonly FrozenDictionary<string, Department> _departments;
     private readonly FrozenDictionary<string, Region> _regions;
@@ -29,9 +29,12 @@ public sealed class FranceGeography
         _regions = regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
         _departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
         _communes = communes.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
-        _successors = communes.SelectMany(c => c.FormerCodes.Select(f => (Former: f, Successor: c)))
+        var former = communes.SelectMany(c => c.FormerCodes.Select(f => (Former: f, Successor: c)))
             .Where(f => !_communes.ContainsKey(f.Former)) // a commune nouvelle often keeps one of its founders' codes
-            .ToFrozenDictionary(f => f.Former, f => f.Successor, StringComparer.Ordinal);
+            .Select(f => new CommuneCheck(f.Former, CommuneCodeStatus.Former, null, f.Successor,
+                $"{f.Former} is a former commune, now part of {f.Successor.Code} {f.Successor.Name}: use {f.Successor.Code}."));
+        _checks = communes.Select(c => new CommuneCheck(c.Code, CommuneCodeStatus.Current, c, null, null)).Concat(former)
+            .ToFrozenDictionary(c => c.Code!, StringComparer.Ordinal);
         var members = communes.Where(c => c.EpciSiren is not null && !c.IsArrondissement).ToLookup(c => c.EpciSiren!, StringComparer.Ordinal);
         _epcis = epcis.Select(e => new Epci(e.Siren, e.Name, e.Kind, members[e.Siren].Sum(m => m.Population), [.. members[e.Siren]]))
             .ToFrozenDictionary(e => e.Siren, StringComparer.Ordinal);
@@ -80,20 +83,14 @@ public sealed class FranceGeography
     /// </summary>
     public CommuneCheck Check(string? code)
     {
-        if (Commune(code) is { } commune)
+        if (code is not null && _checks.TryGetValue(code, out var known))
         {
-            return new CommuneCheck(code, CommuneCodeStatus.Current, commune, null, null);
+            return known;
         }
 
         if (!CommuneCodes.IsWellFormed(code))
         {
             return new CommuneCheck(code, CommuneCodeStatus.Malformed, null, null, CommuneCodes.Rule);
-        }
-
-        if (_successors.TryGetValue(code!, out var successor))
-        {
-            return new CommuneCheck(code, CommuneCodeStatus.Former, null, successor,
-                $"{code} is a former commune, now part of {successor.Code} {successor.Name}: use {successor.Code}.");
         }
 
         return new CommuneCheck(code, CommuneCodeStatus.Unknown, null, null,

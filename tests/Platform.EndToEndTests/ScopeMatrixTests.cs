@@ -27,6 +27,7 @@ public class ScopeMatrixTests(RunningPlatform platform)
         ("coordination-read", "GET", "/api/coordination/territories", [A, C, S, P, F, N]),
         ("coordination-write", "POST", "/api/coordination/members", [A, C, S]),
         ("zones-classify", "POST", "/api/coordination/zones/classify", [A, C, N]),
+        ("zones-classify (area)", "POST", "/api/coordination/zones/classify/area", [A, C, N]),
         ("gateway-admin", "GET", "/admin/keys", [A]),
     ];
 

@@ -142,16 +142,7 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(t => new { t.Status, t.DueBy });
         });
-        modelBuilder.Entity<ZoneClassification>(e =>
-        {
-            e.ToTable("zones");
-            e.HasKey(z => z.Code);
-            e.Property(z => z.Code).HasMaxLength(9);
-            e.Property(z => z.Kind).HasMaxLength(20);
-            e.Property(z => z.Name).HasMaxLength(200);
-            e.Property(z => z.Explanation).HasMaxLength(1000);
-            e.Property(z => z.Criteria).HasColumnType("jsonb");
-        });
+        modelBuilder.ApplyConfiguration(new ZoneClassificationConfiguration());
         modelBuilder.AddOutboxAndInbox();
     }
 

@@ -346,6 +346,11 @@ namespace Platform.Coordination.Migrations
                         .HasColumnType("character varying(9)")
                         .HasColumnName("code");
 
+                    b.Property<decimal?>("AldPrevalencePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("ald_prevalence_percent");
+
                     b.Property<DateTimeOffset>("ClassifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("classified_at");
@@ -355,11 +360,19 @@ namespace Platform.Coordination.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("criteria");
 
+                    b.Property<int?>("EmergencyMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("emergency_minutes");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("explanation");
+
+                    b.Property<int?>("Gps")
+                        .HasColumnType("integer")
+                        .HasColumnName("gps");
 
                     b.Property<bool>("IsRedZone")
                         .HasColumnType("boolean")
@@ -371,11 +384,25 @@ namespace Platform.Coordination.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<decimal?>("MedianIncome")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("median_income");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.Property<decimal?>("YoungGpSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("young_gp_share_percent");
 
                     b.HasKey("Code")
                         .HasName("pk_zones");

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Platform.Geography;
 
 namespace Platform.Coordination.RedZones;
 
@@ -45,17 +46,33 @@ public sealed record ThresholdOverrides(
     decimal? MedianIncome,
     int? OtherCriteriaRequired);
 
+/// <summary>
+/// A zone to classify: a commune (INSEE code) or an intercommunality (SIREN), both of the official geography, which
+/// gives the name and population when they are left out. A commune needs its five figures; an intercommunality's
+/// figures left out are aggregated from its communes' latest classifications (<see cref="ZoneFigures.Aggregate"/>).
+/// </summary>
 public sealed record ZoneData(
     [Required] string? Code,
-    [Required] string? Name,
     [Required] string? Kind,
-    [Required] int? Population,
-    [Required] int? Gps,
-    [Required] decimal? AldPrevalencePercent,
-    [Required] int? EmergencyMinutes,
-    [Required] decimal? YoungGpSharePercent,
-    [Required] decimal? MedianIncome,
-    ThresholdOverrides? Thresholds = null);
+    string? Name = null,
+    int? Population = null,
+    int? Gps = null,
+    decimal? AldPrevalencePercent = null,
+    int? EmergencyMinutes = null,
+    decimal? YoungGpSharePercent = null,
+    decimal? MedianIncome = null,
+    ThresholdOverrides? Thresholds = null)
+{
+    public const string Commune = "Commune";
+    public const string Intercommunality = "Intercommunality";
+
+    /// <summary>The figures, when all are given.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // derived, never part of the request
+    public ZoneFigures? Figures => Population is { } population && Gps is { } gps && AldPrevalencePercent is { } ald && EmergencyMinutes is { } emergency
+        && YoungGpSharePercent is { } young && MedianIncome is { } income
+        ? new ZoneFigures(population, gps, ald, emergency, young, income)
+        : null;
+}
 
 public sealed record Criterion(string Name, string Value, string Threshold, bool Met, string Meaning);
 
@@ -112,7 +129,7 @@ public static class RedZoneClassifier
     {
         ArgumentNullException.ThrowIfNull(z);
         var errors = new Dictionary<string, string[]>();
-        if (z.Kind is not ("Commune" or "Intercommunality"))
+        if (z.Kind is not (ZoneData.Commune or ZoneData.Intercommunality))
         {
             errors["kind"] = ["Commune or Intercommunality."];
             if (string.IsNullOrEmpty(z.Code))
@@ -120,43 +137,53 @@ public static class RedZoneClassifier
                 errors["code"] = ["Required: the INSEE code of a commune, or the 9-digit SIREN of an intercommunality."];
             }
         }
-        else if (z.Kind == "Commune" && Platform.Contracts.InseeCode.Problem(z.Code) is { } communeProblem)
+        else if (z.Kind == ZoneData.Commune && Platform.Contracts.InseeCode.Problem(z.Code) is { } communeProblem)
         {
             errors["code"] = [communeProblem];
         }
-        else if (z.Kind == "Intercommunality" && (z.Code is not { Length: 9 } || !z.Code.All(char.IsAsciiDigit)))
+        else if (z.Kind == ZoneData.Intercommunality && FranceGeography.Official.Epci(z.Code) is null)
         {
-            errors["code"] = ["An intercommunality is identified by its 9-digit SIREN."];
+            errors["code"] = [z.Code is { Length: 9 } && z.Code.All(char.IsAsciiDigit)
+                ? $"No intercommunality (EPCI à fiscalité propre) has the SIREN {z.Code}."
+                : "An intercommunality is identified by its 9-digit SIREN (e.g. 200083392)."];
         }
 
-        if (string.IsNullOrWhiteSpace(z.Name) || z.Name.Length > 200)
+        if (z.Name is not null && (string.IsNullOrWhiteSpace(z.Name) || z.Name.Length > 200))
         {
-            errors["name"] = ["Required, at most 200 characters."];
+            errors["name"] = ["At most 200 characters, not blank (or left out: the official name)."];
         }
 
-        if (z.Population is not (> 0 and < 20_000_000))
+        if (z.Population is not null and not (> 0 and < 20_000_000))
         {
-            errors["population"] = ["A positive number of inhabitants."];
+            errors["population"] = ["A positive number of inhabitants (or left out: the official population)."];
         }
 
-        if (z.Gps is not (>= 0 and < 100_000))
+        if (z.Gps is not null and not (>= 0 and < 100_000))
         {
             errors["gps"] = ["The number of GPs (0 or more)."];
         }
 
         Percent(errors, "aldPrevalencePercent", z.AldPrevalencePercent);
         Percent(errors, "youngGpSharePercent", z.YoungGpSharePercent);
-        if (z.EmergencyMinutes is not (>= 0 and <= 600))
+        if (z.EmergencyMinutes is not null and not (>= 0 and <= 600))
         {
             errors["emergencyMinutes"] = ["Minutes to the nearest emergency service, 0 to 600."];
         }
 
-        if (z.MedianIncome is not (> 0 and < 1_000_000))
+        if (z.MedianIncome is not null and not (> 0 and < 1_000_000))
         {
             errors["medianIncome"] = ["Median income in EUR a year, positive."];
         }
 
-        if (z.Thresholds is { } t)
+        ThresholdErrors(z.Thresholds, errors);
+        return errors;
+    }
+
+    /// <summary>Checks a request's threshold overrides, adding errors under <c>thresholds.*</c>.</summary>
+    public static void ThresholdErrors(ThresholdOverrides? thresholds, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (thresholds is { } t)
         {
             if (t.InhabitantsPerGp is not null and not (>= 100 and <= 100_000))
             {
@@ -189,12 +216,11 @@ public static class RedZoneClassifier
             }
         }
 
-        return errors;
     }
 
     private static void Percent(Dictionary<string, string[]> errors, string field, decimal? value)
     {
-        if (value is not (>= 0 and <= 100))
+        if (value is not null and not (>= 0 and <= 100))
         {
             errors[field] = ["A percentage between 0 and 100."];
         }

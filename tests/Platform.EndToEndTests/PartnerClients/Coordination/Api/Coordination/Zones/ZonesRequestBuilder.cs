@@ -41,7 +41,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ZonesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/zones", pathParameters)
+        public ZonesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/zones{?department*,kind*}", pathParameters)
         {
         }
         /// <summary>
@@ -49,29 +49,31 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ZonesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/zones", rawUrl)
+        public ZonesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/zones{?department*,kind*}", rawUrl)
         {
         }
         /// <summary>
-        /// Every zone&apos;s latest classification (red zones first)
+        /// The latest classifications (red zones first), optionally of one kind (Commune, Intercommunality) and in one ?department=
         /// </summary>
         /// <returns>A List&lt;global::Platform.PartnerClients.Coordination.Models.Classification&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Platform.PartnerClients.Coordination.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Platform.PartnerClients.Coordination.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Platform.PartnerClients.Coordination.Models.ProblemDetails">When receiving a 403 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Platform.PartnerClients.Coordination.Models.Classification>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Platform.PartnerClients.Coordination.Models.Classification>?> GetAsync(Action<RequestConfiguration<global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.ZonesRequestBuilder.ZonesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Platform.PartnerClients.Coordination.Models.Classification>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Platform.PartnerClients.Coordination.Models.Classification>> GetAsync(Action<RequestConfiguration<global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.ZonesRequestBuilder.ZonesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Platform.PartnerClients.Coordination.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Platform.PartnerClients.Coordination.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Platform.PartnerClients.Coordination.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -79,17 +81,17 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Every zone&apos;s latest classification (red zones first)
+        /// The latest classifications (red zones first), optionally of one kind (Commune, Intercommunality) and in one ?department=
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.ZonesRequestBuilder.ZonesRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.ZonesRequestBuilder.ZonesRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -105,6 +107,39 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones
         public global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.ZonesRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.ZonesRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The latest classifications (red zones first), optionally of one kind (Commune, Intercommunality) and in one ?department=
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ZonesRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("department")]
+            public string? Department { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("department")]
+            public string Department { get; set; }
+            #pragma warning restore CS1591
+#endif
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("kind")]
+            public string? Kind { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("kind")]
+            public string Kind { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }

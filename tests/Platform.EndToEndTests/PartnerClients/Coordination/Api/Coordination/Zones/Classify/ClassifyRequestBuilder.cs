@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify.Area;
 using Platform.PartnerClients.Coordination.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,11 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ClassifyRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The area property</summary>
+        public global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify.Area.AreaRequestBuilder Area
+        {
+            get => new global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify.Area.AreaRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify.ClassifyRequestBuilder"/> and sets the default values.
         /// </summary>
@@ -34,7 +40,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify
         {
         }
         /// <summary>
-        /// Classify a commune or intercommunality, criterion by criterion; publishes ZoneClassified
+        /// Classify a commune or intercommunality, criterion by criterion (official name and population; an EPCI&apos;s figures aggregated from its communes unless given); publishes ZoneClassified
         /// </summary>
         /// <returns>A <see cref="global::Platform.PartnerClients.Coordination.Models.Classification"/></returns>
         /// <param name="body">The request body</param>
@@ -63,7 +69,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Zones.Classify
             return await RequestAdapter.SendAsync<global::Platform.PartnerClients.Coordination.Models.Classification>(requestInfo, global::Platform.PartnerClients.Coordination.Models.Classification.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Classify a commune or intercommunality, criterion by criterion; publishes ZoneClassified
+        /// Classify a commune or intercommunality, criterion by criterion (official name and population; an EPCI&apos;s figures aggregated from its communes unless given); publishes ZoneClassified
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
