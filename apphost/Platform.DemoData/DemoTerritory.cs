@@ -5,18 +5,24 @@ namespace Platform.DemoData;
 /// <summary>
 /// The demo territory, Pays de Laval (see ../shared/DOMAIN.md): people without a GP in Laval and nearby communes,
 /// all waiting on the CPTS's list; the SMP Louis Pasteur and its two antennas; two volunteer doctors and a rotation
-/// run through its lifecycle; the funders of the Louis Pasteur case; the CPTS with its communes, members and
-/// telemedicine cabins; the uncovered weeks ahead; Laval's red-zone classification.
+/// run through its lifecycle; the funders of the Louis Pasteur case and the twelve communes' split by official
+/// population; the CPTS over the 34 real communes of Laval Agglomération, with members and telemedicine cabins; the
+/// uncovered weeks ahead; the red-zone classification of Laval and of its agglomeration.
 /// </summary>
 public sealed class DemoTerritory(GatewayClient gateway)
 {
-    // INSEE code, commune, people without a GP to register, legal population (rounded).
-    private static readonly (string Code, string Name, int People, int Population)[] s_communes =
+    /// <summary>CA Laval Agglomération, the CPTS's territory: its 34 communes and their official populations (docs/geography.md).</summary>
+    private const string LavalAgglomeration = "200083392";
+
+    // INSEE code of a commune of the agglomeration (Laval, Changé, Saint-Berthevin...), people without a GP to register there.
+    private static readonly (string Code, int People)[] s_communes =
     [
-        ("53130", "Laval", 14, 49700), ("53054", "Changé", 4, 6300), ("53201", "Saint-Berthevin", 4, 7400),
-        ("53034", "Bonchamp-lès-Laval", 3, 5900), ("53119", "L'Huisserie", 2, 4300), ("53140", "Louverné", 2, 4300),
-        ("53247", "Saint-Pierre-la-Cour", 3, 2100), ("53103", "Le Genest-Saint-Isle", 2, 2200),
+        ("53130", 14), ("53054", 4), ("53201", 4), ("53034", 3), ("53119", 2), ("53140", 2), ("53247", 3), ("53103", 2),
     ];
+
+    /// <summary>The twelve other communes of the SMP Louis Pasteur (seeds/002), who share 20,000 EUR a year by population.</summary>
+    private static readonly string[] s_louisPasteurCommunes =
+        ["53137", "53026", "53039", "53040", "53045", "53108", "53129", "53158", "53169", "53182", "53209", "53243"];
 
     private static readonly string[] s_firstNames = ["Jeanne", "Marcel", "Yvette", "Roger", "Simone", "André", "Odette", "Lucien", "Paulette", "Gérard", "Monique", "Bernard", "Colette", "René"];
     private static readonly string[] s_lastNames = ["Lemoine", "Guérin", "Boulay", "Chauvin", "Pichon", "Hamon", "Lebreton", "Cosnard", "Fouquet", "Gaudin", "Rocher", "Poirier", "Barbier", "Huet"];
@@ -29,11 +35,15 @@ public sealed class DemoTerritory(GatewayClient gateway)
         await CptsAsync(ct);
         // Site-weeks of the next 14 days without a rotation: Missions announces them, Coordination shows them.
         await gateway.CommandAsync("api/missions/coverage-gaps/scan", ct);
-        // Laval classified: short of doctors, yet under the national threshold (see docs/coordination.md).
+        // Laval classified (official name and population): short of doctors, yet under the national threshold (see
+        // docs/coordination.md); then its agglomeration, the level the State uses, on its 34 communes' population.
         await gateway.CommandAsync("api/coordination/zones/classify", ct, new
         {
-            code = "53130", name = "Laval", kind = "Commune", population = 50000, gps = 30, aldPrevalencePercent = 21.5,
-            emergencyMinutes = 10, youngGpSharePercent = 12, medianIncome = 20400,
+            code = "53130", kind = "Commune", gps = 30, aldPrevalencePercent = 21.5, emergencyMinutes = 10, youngGpSharePercent = 12, medianIncome = 20400,
+        });
+        await gateway.CommandAsync("api/coordination/zones/classify", ct, new
+        {
+            code = LavalAgglomeration, kind = "Intercommunality", gps = 70, aldPrevalencePercent = 20.5, emergencyMinutes = 15, youngGpSharePercent = 18, medianIncome = 21300,
         });
         return (gateway.Created, gateway.Existing);
     }
@@ -103,6 +113,18 @@ public sealed class DemoTerritory(GatewayClient gateway)
         {
             await gateway.PostAsync("api/funding/funders", new { name, kind }, "funder", ct);
         }
+
+        // The twelve communes' 20,000 EUR a year, split by their official populations and saved as yearly grants, once.
+        var grants = await gateway.GetAsync("api/funding/grants?year=2022", ct);
+        if (!grants.EnumerateArray().Any(g => g.GetProperty("beneficiary").GetString() == "SMP Louis Pasteur"))
+        {
+            await gateway.CommandAsync("api/funding/splits", ct, new
+            {
+                total = 20000,
+                communes = s_louisPasteurCommunes.Select(code => new { communeCode = code }),
+                saveAsYearlyGrants = new { beneficiary = "SMP Louis Pasteur", purpose = "SecretaryPost", startYear = 2022 },
+            });
+        }
     }
 
     /// <summary>The CPTS: its territory, members, places with telemedicine cabins and a few assisted teleconsultations.</summary>
@@ -111,7 +133,7 @@ public sealed class DemoTerritory(GatewayClient gateway)
         await gateway.PostAsync("api/coordination/territories", new
         {
             name = "CPTS du Pays de Laval",
-            communes = s_communes.Select(c => new { code = c.Code, name = c.Name, population = c.Population }),
+            epcis = new[] { LavalAgglomeration },
         }, "territory", ct);
         var nurse = await gateway.PostAsync("api/coordination/members", new { firstName = "Sophie", lastName = "Bellanger", profession = "Nurse", rpps = "10001000016", communeCode = "53247", email = "s.bellanger@example.org" }, "member", ct);
         await gateway.PostAsync("api/coordination/members", new { firstName = "Hélène", lastName = "Drouet", profession = "Nurse", rpps = "10001000024", communeCode = "53103" }, "member", ct);
