@@ -172,6 +172,8 @@ static void Generate(string path, int rows)
     string[] first = ["Jeanne", "Marcel", "Yvette", "Roger", "Simone", "André", "Odette", "Lucien"];
     string[] last = ["Lemoine", "Guérin", "Boulay", "Chauvin", "Pichon", "Hamon", "Lebreton", "Cosnard"];
     var random = new Random(42);
+    // Where they live: the real communes of Mayenne (the services refuse a code the official geography does not know).
+    var communes = Platform.Geography.FranceGeography.Official.Communes.Where(c => c.Department == "53").Select(c => c.Code).ToArray();
     var line = new StringBuilder(96);
     for (var i = 0; i < rows; i++)
     {
@@ -185,7 +187,7 @@ static void Generate(string path, int rows)
         line.Clear().Append(n13).Append(key.ToString("00", CultureInfo.InvariantCulture)).Append(';')
             .Append(first[random.Next(first.Length)]).Append(';').Append(last[random.Next(last.Length)]).Append(';')
             .Append(year.ToString(CultureInfo.InvariantCulture)).Append('-').Append(month.ToString("00", CultureInfo.InvariantCulture)).Append("-15;")
-            .Append("53").Append((100 + random.Next(0, 200)).ToString(CultureInfo.InvariantCulture)).Append(';')
+            .Append(communes[random.Next(communes.Length)]).Append(';')
             .Append(sex == 1 ? 'M' : 'F').Append(';').Append(random.Next(4) == 0 ? '1' : '0').Append('\n');
         writer.Write(line);
     }
