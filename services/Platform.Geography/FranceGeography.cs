@@ -97,6 +97,20 @@ public sealed class FranceGeography
             $"No commune has the INSEE code {code} (official geography, COG 2026; the overseas collectivities are not served).");
     }
 
+    /// <summary>Null for an intercommunality of the reference; otherwise what to tell the caller.</summary>
+    public string? EpciProblem(string? siren) => Epci(siren) is not null ? null
+        : siren is { Length: 9 } && siren.All(char.IsAsciiDigit)
+            ? $"No intercommunality (EPCI à fiscalité propre) has the SIREN {siren}."
+            : "An intercommunality is identified by its 9-digit SIREN (e.g. 200083392).";
+
+    /// <summary>Null for a department of the regions served; otherwise what to tell the caller.</summary>
+    public string? DepartmentProblem(string? code) =>
+        Department(code) is not null ? null : $"No department has the code '{code}' (01 to 95, 2A, 2B, 971 to 974, 976).";
+
+    /// <summary>Null for a region served; otherwise what to tell the caller.</summary>
+    public string? RegionProblem(string? code) =>
+        Region(code) is not null ? null : $"No region has the code '{code}' (INSEE codes: 52 Pays de la Loire, 53 Bretagne...).";
+
     /// <summary>
     /// Communes (and municipal arrondissements) whose name starts with <paramref name="prefix"/>, ignoring case, accents,
     /// hyphens and apostrophes ("st", "Saint-" and "saint " are not the same prefix), optionally in one department; by

@@ -185,7 +185,7 @@ public static class OpenApiDefaults
             {
                 properties[member.Name] = WithoutNull(property);
             }
-            else if (member.IsSetNullable && property is OpenApiSchema { Type: { } type } concrete && !type.HasFlag(JsonSchemaType.Null))
+            else if (member.IsSetNullable && IsInline(member.PropertyType) && property is OpenApiSchema { Type: { } type } concrete && !type.HasFlag(JsonSchemaType.Null))
             {
                 concrete.Type = type | JsonSchemaType.Null;
             }
@@ -195,6 +195,19 @@ public static class OpenApiDefaults
     }
 
     private const string DeclaredRequired = "platform:declared-required";
+
+    /// <summary>
+    /// Whether a member's schema is its own (a string, a number, a date, a list), not one shared through a reference (an
+    /// enum, a record): null is added only to the former; a nullable reference becomes <c>oneOf: [null, $ref]</c> when
+    /// the document is assembled, and the shared schema must not admit null itself.
+    /// </summary>
+    private static bool IsInline(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return !type.IsEnum && (type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid)
+            || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeOnly)
+            || typeof(System.Collections.IEnumerable).IsAssignableFrom(type));
+    }
 
     /// <summary>
     /// The members of another schema (an enum, an object) become references only when the document is assembled, a

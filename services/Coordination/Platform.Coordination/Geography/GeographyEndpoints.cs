@@ -64,14 +64,16 @@ public static class GeographyEndpoints
 
     internal static Results<Ok<OfficialEpci>, ProblemHttpResult, ValidationProblem> GetEpci(string siren)
     {
-        if (siren is not { Length: 9 } || !siren.All(char.IsAsciiDigit))
+        var france = FranceGeography.Official;
+        if (france.Epci(siren) is { } epci)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siren"] = ["An intercommunality is identified by its 9-digit SIREN (e.g. 200083392)."] });
+            return TypedResults.Ok(OfficialEpci.From(epci));
         }
 
-        return FranceGeography.Official.Epci(siren) is { } epci
-            ? TypedResults.Ok(OfficialEpci.From(epci))
-            : TypedResults.Problem(statusCode: 404, title: $"No intercommunality (EPCI à fiscalité propre) has the SIREN {siren}.");
+        var problem = france.EpciProblem(siren)!;
+        return siren is { Length: 9 } && siren.All(char.IsAsciiDigit)
+            ? TypedResults.Problem(statusCode: 404, title: problem)
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siren"] = [problem] });
     }
 
     internal static Results<Ok<GeographyPage<OfficialEpci>>, ValidationProblem> ListEpcis(
@@ -80,9 +82,9 @@ public static class GeographyEndpoints
         var france = FranceGeography.Official;
         var errors = new Dictionary<string, string[]>();
         DepartmentErrors(france, department, errors);
-        if (region is not null && france.Region(region) is null)
+        if (region is not null && france.RegionProblem(region) is { } regionProblem)
         {
-            errors["region"] = [$"No region has the code '{region}' (INSEE codes: 52 Pays de la Loire, 53 Bretagne...)."];
+            errors["region"] = [regionProblem];
         }
 
         if ((department is null) == (region is null))
@@ -102,9 +104,9 @@ public static class GeographyEndpoints
 
     private static void DepartmentErrors(FranceGeography france, string? department, Dictionary<string, string[]> errors)
     {
-        if (department is not null && france.Department(department) is null)
+        if (department is not null && france.DepartmentProblem(department) is { } departmentProblem)
         {
-            errors["department"] = [$"No department has the code '{department}' (01 to 95, 2A, 2B, 971 to 974, 976)."];
+            errors["department"] = [departmentProblem];
         }
     }
 }

@@ -141,11 +141,9 @@ public static class RedZoneClassifier
         {
             errors["code"] = [communeProblem];
         }
-        else if (z.Kind == ZoneData.Intercommunality && FranceGeography.Official.Epci(z.Code) is null)
+        else if (z.Kind == ZoneData.Intercommunality && FranceGeography.Official.EpciProblem(z.Code) is { } epciProblem)
         {
-            errors["code"] = [z.Code is { Length: 9 } && z.Code.All(char.IsAsciiDigit)
-                ? $"No intercommunality (EPCI à fiscalité propre) has the SIREN {z.Code}."
-                : "An intercommunality is identified by its 9-digit SIREN (e.g. 200083392)."];
+            errors["code"] = [epciProblem];
         }
 
         if (z.Name is not null && (string.IsNullOrWhiteSpace(z.Name) || z.Name.Length > 200))

@@ -65,13 +65,13 @@ public static class ZoneEndpoints
         {
             errors[request.Department is null ? "department" : "region"] = ["Give a department or a region, not both."];
         }
-        else if (request.Department is not null && france.Department(request.Department) is null)
+        else if (request.Department is not null && france.DepartmentProblem(request.Department) is { } departmentProblem)
         {
-            errors["department"] = [$"No department has the code '{request.Department}' (01 to 95, 2A, 2B, 971 to 974, 976)."];
+            errors["department"] = [departmentProblem];
         }
-        else if (request.Region is not null && france.Region(request.Region) is null)
+        else if (request.Region is not null && france.RegionProblem(request.Region) is { } regionProblem)
         {
-            errors["region"] = [$"No region has the code '{request.Region}' (INSEE codes: 52 Pays de la Loire, 53 Bretagne...)."];
+            errors["region"] = [regionProblem];
         }
 
         RedZoneClassifier.ThresholdErrors(request.Thresholds, errors);
@@ -156,9 +156,9 @@ public static class ZoneEndpoints
         }
 
         var france = FranceGeography.Official;
-        if (department is not null && france.Department(department) is null)
+        if (department is not null && france.DepartmentProblem(department) is { } departmentProblem)
         {
-            errors["department"] = [$"No department has the code '{department}' (01 to 95, 2A, 2B, 971 to 974, 976)."];
+            errors["department"] = [departmentProblem];
         }
 
         if (errors.Count > 0)

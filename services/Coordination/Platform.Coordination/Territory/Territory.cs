@@ -215,9 +215,7 @@ public static class TerritoryEndpoints
             var field = $"epcis[{j}]";
             if (FranceGeography.Official.Epci(epcis[j]) is not { } epci)
             {
-                errors[field] = [epcis[j] is { Length: 9 } && epcis[j].All(char.IsAsciiDigit)
-                    ? $"No intercommunality (EPCI à fiscalité propre) has the SIREN {epcis[j]}."
-                    : "An intercommunality is identified by its 9-digit SIREN (e.g. 200083392)."];
+                errors[field] = [FranceGeography.Official.EpciProblem(epcis[j])!];
                 continue;
             }
 
