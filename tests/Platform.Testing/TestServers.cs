@@ -180,21 +180,55 @@ public sealed class TestVirtualHost : IAsyncDisposable
     }
 }
 
+/// <summary>
+/// Waits for something the system does in its own time (a consumer, a projection, a page). A wait that is not met
+/// fails the test, naming the condition and the last value seen: it never returns as if it had been met.
+/// </summary>
 public static class Eventually
 {
-    /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/> holds or the timeout passes; returns the last value.</summary>
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
+    /// <summary>
+    /// Polls <paramref name="probe"/> every 100 ms until <paramref name="done"/> holds, and returns that value; when the
+    /// timeout (20 s by default) passes first, throws <see cref="WaitNotMetException"/>.
+    /// </summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(done))] string condition = "")
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(done);
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var value = await probe();
-            if (done(value) || DateTime.UtcNow > deadline)
+            if (done(value))
             {
                 return value;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new WaitNotMetException(condition, limit, value);
             }
 
             await Task.Delay(100);
         }
     }
+}
+
+/// <summary>A wait whose condition did not hold in time: the condition, the time waited and the last value seen.</summary>
+public sealed class WaitNotMetException(string condition, TimeSpan waited, object? lastValue)
+    : Xunit.Sdk.XunitException($"Waited {waited.TotalSeconds:0.#} s for {condition}; the last value seen was {Describe(lastValue)}.")
+{
+    public object? LastValue { get; } = lastValue;
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        System.Text.Json.JsonElement json => Shorten(json.GetRawText()),
+        System.Text.Json.Nodes.JsonNode node => Shorten(node.ToJsonString()),
+        string text => $"\"{Shorten(text)}\"",
+        _ => Shorten(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + "…";
 }
