@@ -52,8 +52,7 @@ public class FundingJourneyTests(RunningPlatform platform)
         var split = await gateway.PostAsJsonAsync("/api/funding/splits", new
         {
             total = 20000,
-            communes = new[] { "53137", "53026", "53039", "53040", "53045", "53108", "53129", "53158", "53169", "53182", "53209", "53243" }
-                .Select(code => new { communeCode = code }), // official populations (seeds/002: the twelve other communes)
+            communes = LouisPasteur.TwelveCommunes.Select(code => new { communeCode = code }), // official populations
         });
         var shares = (await split.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("shares").EnumerateArray().Select(x => x.GetProperty("amount").GetDecimal()).ToList();
         Assert.Equal(12, shares.Count);

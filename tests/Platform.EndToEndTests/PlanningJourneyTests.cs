@@ -12,6 +12,8 @@ namespace Platform.EndToEndTests;
 [Collection(nameof(RunningPlatform))]
 public class PlanningJourneyTests(RunningPlatform platform)
 {
+    private static readonly string[] s_firstWeek = ["2027-03-01"];
+
     [Fact]
     public async Task A_plan_covers_what_can_be_covered_explains_the_rest_and_becomes_missions()
     {
@@ -103,7 +105,7 @@ public class PlanningJourneyTests(RunningPlatform platform)
         var response = await gateway.PostAsJsonAsync("/api/missions/planning", new
         {
             from = "2027-03-02", weeks = 40,
-            volunteers = new[] { new { rpps = "12345678901", availableWeeks = new[] { "2027-03-01" } } },
+            volunteers = new[] { new { rpps = "12345678901", availableWeeks = s_firstWeek } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -113,7 +115,7 @@ public class PlanningJourneyTests(RunningPlatform platform)
 
         var unknown = await gateway.PostAsJsonAsync("/api/missions/planning", new
         {
-            from = "2027-03-01", weeks = 1, volunteers = new[] { new { rpps = RppsNumbers.Valid(), availableWeeks = new[] { "2027-03-01" } } },
+            from = "2027-03-01", weeks = 1, volunteers = new[] { new { rpps = RppsNumbers.Valid(), availableWeeks = s_firstWeek } },
         });
         Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("volunteers[0].rpps", out _));
     }

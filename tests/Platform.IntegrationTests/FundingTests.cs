@@ -106,8 +106,7 @@ public class FundingTests(PlatformHosts hosts)
     {
         var beneficiary = $"SMP Louis Pasteur {Guid.NewGuid():N}";
         // The twelve communes by code alone (seeds/002): names and populations are the official geography's.
-        var communes = new[] { "53137", "53026", "53039", "53040", "53045", "53108", "53129", "53158", "53169", "53182", "53209", "53243" }
-            .Select(code => new { communeCode = code });
+        var communes = LouisPasteur.TwelveCommunes.Select(code => new { communeCode = code });
         var response = await _funding.PostAsJsonAsync("/api/funding/splits", new
         {
             total = 20000, communes,
