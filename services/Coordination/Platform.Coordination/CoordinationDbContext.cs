@@ -130,18 +130,7 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.Property(s => s.PatientPseudonym).HasMaxLength(64);
             e.HasIndex(s => new { s.PlaceId, s.Date });
         });
-        modelBuilder.Entity<CoordinationTask>(e =>
-        {
-            e.ToTable("tasks");
-            e.HasKey(t => t.Id);
-            e.HasIndex(t => t.OrientationId).IsUnique(); // one task per orientation, whatever the deliveries
-            e.Property(t => t.CommuneCode).HasMaxLength(5);
-            e.Property(t => t.Kind).HasMaxLength(30);
-            e.Property(t => t.Profession).HasMaxLength(30);
-            e.Property(t => t.Note).HasMaxLength(500);
-            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-            e.HasIndex(t => new { t.Status, t.DueBy });
-        });
+        modelBuilder.ApplyConfiguration(new CoordinationTaskConfiguration());
         modelBuilder.ApplyConfiguration(new ZoneClassificationConfiguration());
         modelBuilder.AddOutboxAndInbox();
     }

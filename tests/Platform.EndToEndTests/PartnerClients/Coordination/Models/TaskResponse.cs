@@ -61,7 +61,7 @@ namespace Platform.PartnerClients.Coordination.Models
         public string Profession { get; set; }
 #endif
         /// <summary>The status property</summary>
-        public global::Platform.PartnerClients.Coordination.Models.TaskStatus? Status { get; set; }
+        public global::Platform.PartnerClients.Coordination.Models.TaskState? Status { get; set; }
         /// <summary>The triage property</summary>
         public bool? Triage { get; set; }
         /// <summary>
@@ -100,7 +100,7 @@ namespace Platform.PartnerClients.Coordination.Models
                 { "overdue", n => { Overdue = n.GetBoolValue(); } },
                 { "patientId", n => { PatientId = n.GetGuidValue(); } },
                 { "profession", n => { Profession = n.GetStringValue(); } },
-                { "status", n => { Status = n.GetEnumValue<global::Platform.PartnerClients.Coordination.Models.TaskStatus>(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Platform.PartnerClients.Coordination.Models.TaskState>(); } },
                 { "triage", n => { Triage = n.GetBoolValue(); } },
             };
         }
@@ -122,7 +122,7 @@ namespace Platform.PartnerClients.Coordination.Models
             writer.WriteBoolValue("overdue", Overdue);
             writer.WriteGuidValue("patientId", PatientId);
             writer.WriteStringValue("profession", Profession);
-            writer.WriteEnumValue<global::Platform.PartnerClients.Coordination.Models.TaskStatus>("status", Status);
+            writer.WriteEnumValue<global::Platform.PartnerClients.Coordination.Models.TaskState>("status", Status);
             writer.WriteBoolValue("triage", Triage);
             writer.WriteAdditionalData(AdditionalData);
         }

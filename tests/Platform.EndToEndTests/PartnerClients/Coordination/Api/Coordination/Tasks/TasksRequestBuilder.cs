@@ -138,7 +138,7 @@ namespace Platform.PartnerClients.Coordination.Api.Coordination.Tasks
 #endif
             #pragma warning disable CS1591
             [QueryParameter("status")]
-            public global::Platform.PartnerClients.Coordination.Models.TaskStatus? Status { get; set; }
+            public global::Platform.PartnerClients.Coordination.Models.TaskState? Status { get; set; }
             #pragma warning restore CS1591
         }
     }

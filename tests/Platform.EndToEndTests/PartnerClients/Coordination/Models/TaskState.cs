@@ -5,7 +5,7 @@ namespace Platform.PartnerClients.Coordination.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public enum TaskStatus
+    public enum TaskState
     #pragma warning restore CS1591
     {
         [EnumMember(Value = "Open")]
