@@ -114,22 +114,8 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.Property(m => m.Phone).HasMaxLength(30);
             e.HasIndex(m => new { m.Profession, m.CommuneCode });
         });
-        modelBuilder.Entity<PartnerPlace>(e =>
-        {
-            e.ToTable("places");
-            e.HasKey(p => p.Id);
-            e.Property(p => p.Name).HasMaxLength(200);
-            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
-            e.Property(p => p.CommuneCode).HasMaxLength(5);
-            e.HasIndex(p => new { p.CommuneCode, p.Name }).IsUnique();
-        });
-        modelBuilder.Entity<TeleconsultationSession>(e =>
-        {
-            e.ToTable("teleconsultations");
-            e.HasKey(s => s.Id);
-            e.Property(s => s.PatientPseudonym).HasMaxLength(64);
-            e.HasIndex(s => new { s.PlaceId, s.Date });
-        });
+        modelBuilder.ApplyConfiguration(new PartnerPlaceConfiguration());
+        modelBuilder.ApplyConfiguration(new TeleconsultationSessionConfiguration());
         modelBuilder.ApplyConfiguration(new CoordinationTaskConfiguration());
         modelBuilder.ApplyConfiguration(new ZoneClassificationConfiguration());
         modelBuilder.AddOutboxAndInbox();

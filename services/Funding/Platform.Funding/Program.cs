@@ -1,12 +1,12 @@
-using Platform.Messaging.ErrorQueues;
-using Platform.Funding;
 using Platform.Contracts.Grpc.Missions;
+using Platform.Funding;
 using Platform.Funding.Budgets;
 using Platform.Funding.Funders;
 using Platform.Funding.Grants;
 using Platform.Funding.Indemnities;
 using Platform.Funding.Splits;
 using Platform.Messaging;
+using Platform.Messaging.ErrorQueues;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

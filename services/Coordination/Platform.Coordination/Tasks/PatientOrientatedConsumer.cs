@@ -1,9 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Coordination.Indicators;
-using Platform.Coordination.Territory;
 using Platform.Messaging;
 
 namespace Platform.Coordination.Tasks;

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
-using Platform.Contracts.Events;
-using Platform.Coordination.Indicators;
-using Platform.Coordination.Territory;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Tasks;

@@ -1,58 +1,12 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text.Json.Serialization;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
-using Platform.Contracts.Grpc.Funding;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Funding.Grants;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Budgets;
-
-[JsonConverter(typeof(StrictEnumConverter<CostCategory>))]
-public enum CostCategory
-{
-    OpeningCosts,
-    SecretaryPost,
-    Premises,
-    Operations,
-}
-
-/// <summary>A site's cost for a year (indemnities come from the ledger, not from here).</summary>
-public sealed class SiteCost
-{
-    public Guid Id { get; init; }
-
-    public Guid SiteId { get; init; }
-
-    public int Year { get; init; }
-
-    public CostCategory Category { get; init; }
-
-    public decimal Amount { get; init; }
-
-    public string? Description { get; init; }
-}
-
-/// <summary>The last shortfall announced for a site-year, so the same one is not announced twice.</summary>
-public sealed class ShortfallAlert
-{
-    public Guid SiteId { get; init; }
-
-    public int Year { get; init; }
-
-    public decimal Shortfall { get; set; }
-}
-
-public sealed record RecordCostRequest([Required] int? Year, [Required] CostCategory? Category, [Required] decimal? Amount, string? Description);
-
-public sealed record SiteBudget(Guid SiteId, int Year, IReadOnlyDictionary<string, decimal> Costs, decimal TotalCosts, decimal Funding, decimal? CoverageRatio, decimal Shortfall);
-
-public sealed record BreakEven(int CentresNeeded, decimal NetworkFixedCosts, decimal MarginPerCentre, string Model);
 
 public static class SiteBudgets
 {
@@ -187,49 +141,5 @@ public static class SiteBudgets
         var centres = (int)Math.Ceiling(networkFixedCosts / margin);
         return Task.FromResult<Results<Ok<BreakEven>, ValidationProblem>>(TypedResults.Ok(new BreakEven(centres, networkFixedCosts, margin,
             "centres = ceiling(network fixed costs / (centre revenue − centre costs)), per year")));
-    }
-}
-
-/// <summary>Sites live in the Missions service: Funding asks it over gRPC whether one exists.</summary>
-internal static class Sites
-{
-    /// <summary>The site, or null when Missions does not know it; or a 503 problem when Missions cannot be reached.</summary>
-    public static async Task<(Site? Site, ProblemHttpResult? Unavailable)> FindAsync(SiteDirectory.SiteDirectoryClient sites, Guid siteId, CancellationToken ct)
-    {
-        try
-        {
-            var reply = await sites.GetSiteAsync(new GetSiteRequest { Id = siteId.ToString() }, cancellationToken: ct);
-            return (reply.Found ? reply.Site : null, null);
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            return (null, TypedResults.Problem(statusCode: 503, title: "The Missions service cannot be reached to check the site; try again."));
-        }
-    }
-
-    public static ValidationProblem Unknown() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["siteId"] = ["No site with this id is known to the Missions service."] });
-}
-
-/// <summary>gRPC for Coordination: how well a site-year is funded.</summary>
-public sealed class FundingCoverageService(FundingDbContext db) : FundingCoverage.FundingCoverageBase
-{
-    public override async Task<SiteCoverageReply> GetSiteCoverage(SiteCoverageRequest request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (!Guid.TryParse(request.SiteId, out var siteId) || request.Year is < 2000 or > 2100)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "site_id (GUID) and year (2000-2100) are required."));
-        }
-
-        var budget = await SiteBudgets.ComputeAsync(db, siteId, request.Year, context.CancellationToken);
-        return new SiteCoverageReply
-        {
-            Costs = budget.TotalCosts.ToString("0.00", CultureInfo.InvariantCulture),
-            Funding = budget.Funding.ToString("0.00", CultureInfo.InvariantCulture),
-            Shortfall = budget.Shortfall.ToString("0.00", CultureInfo.InvariantCulture),
-            CoverageRatio = (double)(budget.CoverageRatio ?? 0m),
-        };
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,62 +8,6 @@ using Platform.Coordination.Territory;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Telemedicine;
-
-[JsonConverter(typeof(StrictEnumConverter<PlaceKind>))]
-public enum PlaceKind
-{
-    Pharmacy,
-    TownHall,
-    FranceServices,
-    HealthCentre,
-}
-
-/// <summary>A partner place of the territory (pharmacy, town hall, France Services), possibly with a telemedicine cabin.</summary>
-public sealed class PartnerPlace
-{
-    public Guid Id { get; init; }
-
-    public required string Name { get; set; }
-
-    public PlaceKind Kind { get; set; }
-
-    public required string CommuneCode { get; set; }
-
-    public bool HasCabin { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
-/// <summary>
-/// An assisted teleconsultation: a nurse of the CPTS assists a patient, known here only by their pseudonym, at a
-/// place's cabin with a remote doctor.
-/// </summary>
-public sealed class TeleconsultationSession
-{
-    public Guid Id { get; init; }
-
-    public Guid PlaceId { get; init; }
-
-    public DateOnly Date { get; init; }
-
-    public Guid AssistingNurseId { get; init; }
-
-    /// <summary>The Patients service's keyed pseudonym, never an identity.</summary>
-    public required string PatientPseudonym { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
-public sealed record PlaceRequest([Required] string? Name, [Required] PlaceKind? Kind, [Required] string? CommuneCode, bool? HasCabin);
-
-public sealed record PlaceResponse(Guid Id, string Name, PlaceKind Kind, string CommuneCode, bool HasCabin);
-
-public sealed record SessionRequest([Required] Guid? PlaceId, [Required] DateOnly? Date, [Required] Guid? AssistingNurseId, [Required] string? PatientPseudonym);
-
-public sealed record SessionResponse(Guid Id, Guid PlaceId, DateOnly Date, Guid AssistingNurseId, string PatientPseudonym);
-
-/// <summary>Where assisted teleconsultation serves whom: per cabin, sessions and distinct patients in the period.</summary>
-public sealed record CabinActivity(Guid PlaceId, string Name, PlaceKind Kind, string CommuneCode, int Sessions, int Patients, int Nurses, DateOnly? LastSession);
 
 public static partial class TelemedicineEndpoints
 {

@@ -1,0 +1,3 @@
+namespace Platform.Funding.Budgets;
+
+public sealed record BreakEven(int CentresNeeded, decimal NetworkFixedCosts, decimal MarginPerCentre, string Model);

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Funding.Budgets;
+
+[JsonConverter(typeof(StrictEnumConverter<CostCategory>))]
+public enum CostCategory
+{
+    OpeningCosts,
+    SecretaryPost,
+    Premises,
+    Operations,
+}

@@ -1,0 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Funding.Indemnities;
+
+public sealed record PayoutRequest([Required] DateOnly? PeriodStart, [Required] DateOnly? PeriodEnd);
