@@ -11,10 +11,3 @@ public sealed record MissionScheduled(
     DateOnly StartDate,
     DateOnly EndDate,
     DateTimeOffset ScheduledAt) : IIntegrationEvent;
-
-/// <summary>A mission was cancelled (Missions): the practitioner no longer works at the site through it.</summary>
-public sealed record MissionCancelled(
-    Guid MissionId,
-    string PractitionerRpps,
-    Guid SiteId,
-    DateTimeOffset CancelledAt) : IIntegrationEvent;
