@@ -1,4 +1,3 @@
-using Platform.Messaging.ErrorQueues;
 using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination;
 using Platform.Coordination.Dashboard;
@@ -9,6 +8,7 @@ using Platform.Coordination.Tasks;
 using Platform.Coordination.Telemedicine;
 using Platform.Coordination.Territory;
 using Platform.Messaging;
+using Platform.Messaging.ErrorQueues;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

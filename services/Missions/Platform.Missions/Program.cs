@@ -1,12 +1,12 @@
-using Platform.Messaging.ErrorQueues;
 using Platform.Messaging;
+using Platform.Messaging.ErrorQueues;
 using Platform.Messaging.Sagas;
 using Platform.Missions;
 using Platform.Missions.Planning;
 using Platform.Missions.Practitioners;
 using Platform.Missions.Scheduling;
-using Platform.Missions.Zones;
 using Platform.Missions.Sites;
+using Platform.Missions.Zones;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

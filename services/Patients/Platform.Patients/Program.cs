@@ -1,8 +1,8 @@
 using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
-using Platform.Patients.Access;
 using Platform.Messaging.ErrorQueues;
 using Platform.Patients;
+using Platform.Patients.Access;
 using Platform.Patients.Audit;
 using Platform.Patients.BulkImport;
 using Platform.Patients.Consultations;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Dashboard;
 

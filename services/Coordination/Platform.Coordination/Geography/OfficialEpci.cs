@@ -2,9 +2,6 @@ using Platform.Geography;
 
 namespace Platform.Coordination.Geography;
 
-/// <summary>A member commune of an intercommunality.</summary>
-public sealed record EpciMember(string Code, string Name, int Population);
-
 /// <summary>An intercommunality (EPCI) of the official geography: its kind (CC, CA, CU, METRO), population and members.</summary>
 public sealed record OfficialEpci(string Siren, string Name, string Kind, int Population, IReadOnlyList<string> Departments, IReadOnlyList<EpciMember> Members)
 {

@@ -9,56 +9,6 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Indicators;
 
-/// <summary>
-/// A commune's figures now. Name and population come from the CPTS territory; a commune outside every territory
-/// (<see cref="InTerritory"/> false) still has its events counted, kept for when it joins one.
-/// </summary>
-public sealed record CommuneIndicatorResponse(
-    string CommuneCode,
-    string? Name,
-    int? Population,
-    bool InTerritory,
-    int PatientsWithoutGp,
-    decimal? WithoutGpPer1000,
-    int WaitingListEntries,
-    int? OldestWaitDays,
-    int Registered,
-    int GivenAGp,
-    int Consultations,
-    int Orientations,
-    int MissionsCompleted,
-    int DaysWorked,
-    int VolunteersMobilised,
-    int SiteWeeksCovered,
-    int SiteWeeksUncovered,
-    decimal FundingShortfall,
-    DateTimeOffset? UpdatedAt,
-    DateTimeOffset? ReconciledAt);
-
-public sealed record IndicatorPage(IReadOnlyList<CommuneIndicatorResponse> Items, int Page, int PageSize, int Total);
-
-public sealed record ReconciliationResponse(string CommuneCode, int Projected, int Source, bool Corrected);
-
-/// <summary>One week of a commune's or territory's history; the two stocks are their values at the end of the week.</summary>
-public sealed record WeekIndicators(
-    DateOnly WeekStart,
-    int PatientsWithoutGp,
-    int WaitingListEntries,
-    int Registered,
-    int GivenAGp,
-    int Consultations,
-    int Orientations,
-    int MissionsCompleted,
-    int DaysWorked,
-    int VolunteersMobilised,
-    int SiteWeeksCovered,
-    int SiteWeeksUncovered);
-
-public sealed record TerritoryIndicators(Guid Id, string Name, int Population, CommuneIndicatorResponse Totals,
-    IReadOnlyList<CommuneIndicatorResponse> Communes, IReadOnlyList<CommuneIndicatorResponse> OutsideTerritory);
-
-public sealed record CoverageGapResponse(Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Lines, DateTimeOffset DetectedAt, DateTimeOffset? FilledAt);
-
 public static class IndicatorEndpoints
 {
     public const int MaxHistoryWeeks = 156;

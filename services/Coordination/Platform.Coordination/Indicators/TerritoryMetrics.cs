@@ -85,7 +85,3 @@ public sealed partial class TerritoryMetrics : BackgroundService
     [LoggerMessage(Level = LogLevel.Debug, Message = "Territory metrics not sampled this time ({Error})")]
     private static partial void LogUnreadable(ILogger logger, string error);
 }
-
-/// <summary>One department's indicators, summed over its communes.</summary>
-public sealed record DepartmentFigures(string Department, int PatientsWithoutGp, int WaitingListEntries, int GivenAGp, int Consultations,
-    int MissionsCompleted, int DaysWorked, int SiteWeeksUncovered);

@@ -3,9 +3,6 @@ using Platform.Geography;
 
 namespace Platform.Coordination.RedZones;
 
-/// <summary>A zone ready to classify: every figure known, and how many communes an aggregate was drawn from (0: none).</summary>
-public sealed record ResolvedZone(ZoneData Zone, ZoneFigures Figures, int AggregatedCommunes);
-
 /// <summary>
 /// Completes a valid <see cref="ZoneData"/> (<see cref="RedZoneClassifier.Validate"/>) from the official geography (name,
 /// population: for an intercommunality its communes' summed) and, for an intercommunality's figures left out, from its

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Platform.Coordination.Tasks;
 
 /// <summary>Follow-up work for a member of the CPTS, born from a consultation's orientation.</summary>
@@ -45,22 +42,4 @@ public sealed class CoordinationTask
     public DateTimeOffset DueBy { get; init; }
 
     public DateTimeOffset? DoneAt { get; set; }
-}
-
-/// <summary>One task per orientation (a unique index, whatever the deliveries); listed by state and due date.</summary>
-public sealed class CoordinationTaskConfiguration : IEntityTypeConfiguration<CoordinationTask>
-{
-    public void Configure(EntityTypeBuilder<CoordinationTask> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("tasks");
-        builder.HasKey(t => t.Id);
-        builder.HasIndex(t => t.OrientationId).IsUnique();
-        builder.Property(t => t.CommuneCode).HasMaxLength(5);
-        builder.Property(t => t.Kind).HasMaxLength(30);
-        builder.Property(t => t.Profession).HasMaxLength(30);
-        builder.Property(t => t.Note).HasMaxLength(500);
-        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(t => new { t.Status, t.DueBy });
-    }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Platform.Coordination.Telemedicine;
 
 /// <summary>
@@ -21,16 +18,4 @@ public sealed class TeleconsultationSession
     public required string PatientPseudonym { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
-}
-
-public sealed class TeleconsultationSessionConfiguration : IEntityTypeConfiguration<TeleconsultationSession>
-{
-    public void Configure(EntityTypeBuilder<TeleconsultationSession> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.ToTable("teleconsultations");
-        builder.HasKey(s => s.Id);
-        builder.Property(s => s.PatientPseudonym).HasMaxLength(64);
-        builder.HasIndex(s => new { s.PlaceId, s.Date });
-    }
 }

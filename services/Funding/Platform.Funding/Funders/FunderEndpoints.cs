@@ -1,17 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Funders;
-
-public sealed record CreateFunderRequest([Required] string? Name, [Required] FunderKind? Kind);
-
-public sealed record FunderResponse(Guid Id, string Name, FunderKind Kind)
-{
-    public static FunderResponse From(Funder f) => new(f.Id, f.Name, f.Kind);
-}
 
 public static class FunderEndpoints
 {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Grpc.Missions;
@@ -6,22 +5,6 @@ using Platform.Funding.Funders;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Grants;
-
-public sealed record CreateGrantRequest(
-    [Required] Guid? FunderId,
-    [Required] decimal? Amount,
-    string? Currency,
-    [Required] GrantPeriodicity? Periodicity,
-    [Required] int? StartYear,
-    int? EndYear,
-    [Required] GrantPurpose? Purpose,
-    Guid? SiteId,
-    string? Beneficiary,
-    decimal? ProjectBudget,
-    GrantStatus? Status);
-
-public sealed record GrantResponse(Guid Id, Guid FunderId, string FunderName, decimal Amount, string Currency, GrantPeriodicity Periodicity,
-    int StartYear, int? EndYear, GrantPurpose Purpose, Guid? SiteId, string Beneficiary, decimal? ProjectBudget, GrantStatus Status);
 
 public static class GrantEndpoints
 {

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Platform.Funding.Indemnities;
 
 public sealed class PayoutBatch
@@ -16,14 +13,4 @@ public sealed class PayoutBatch
     public int Lines { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
-}
-
-public sealed class PayoutBatchConfiguration : IEntityTypeConfiguration<PayoutBatch>
-{
-    public void Configure(EntityTypeBuilder<PayoutBatch> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.HasKey(b => b.Id);
-        builder.Property(b => b.Total).HasPrecision(14, 2);
-    }
 }

@@ -1,13 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Platform.Contracts;
 using Platform.Geography;
 
 namespace Platform.Funding.Splits;
-
-/// <summary>A commune to split between: its INSEE code; its name and population from the official geography unless given.</summary>
-public sealed record CommunePopulation([Required] string CommuneCode, string? Name = null, int? Population = null);
-
-public sealed record CommuneShare(string CommuneCode, string Name, int Population, PopulationSource PopulationSource, decimal Amount);
 
 /// <summary>
 /// Splits an amount between communes in proportion to their population, to the cent, so that the parts add up

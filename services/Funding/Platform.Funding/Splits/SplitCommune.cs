@@ -1,15 +1,4 @@
 namespace Platform.Funding.Splits;
 
-/// <summary>Where a commune's population in a split comes from.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(StrictEnumConverter<PopulationSource>))]
-public enum PopulationSource
-{
-    /// <summary>The official geography's legal municipal population (its vintage is stated in the answer).</summary>
-    Official,
-
-    /// <summary>The figure the caller gave.</summary>
-    Given,
-}
-
 /// <summary>A commune of a split once resolved: its name and population given, or taken from the official geography.</summary>
 public sealed record SplitCommune(string CommuneCode, string Name, int Population, PopulationSource Source);

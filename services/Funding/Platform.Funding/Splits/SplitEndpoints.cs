@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Funding.Funders;
@@ -7,15 +6,6 @@ using Platform.Geography;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Splits;
-
-/// <summary>Optionally, the split saved as one yearly grant per commune (each commune becomes a funder if it is not one).</summary>
-public sealed record SaveSplitAs(string? Beneficiary, Guid? SiteId, GrantPurpose? Purpose, int? StartYear, int? EndYear);
-
-public sealed record SplitRequest([Required] decimal? Total, [Required] IReadOnlyList<CommunePopulation>? Communes, SaveSplitAs? SaveAsYearlyGrants);
-
-/// <summary>The split; <see cref="OfficialPopulations"/> names the vintage of the official populations used, if any was.</summary>
-public sealed record SplitResponse(decimal Total, string Currency, string Rule, IReadOnlyList<CommuneShare> Shares, IReadOnlyList<Guid> GrantIds,
-    string? OfficialPopulations);
 
 public static class SplitEndpoints
 {

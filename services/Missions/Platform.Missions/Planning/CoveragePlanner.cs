@@ -1,18 +1,5 @@
 namespace Platform.Missions.Planning;
 
-/// <summary>A site to cover: which of the period's weeks still need a rotation, and how urgent it is.</summary>
-public sealed record PlanSite(string CommuneCode, int Priority, bool[] Open);
-
-/// <summary>A volunteer: the weeks they can come, at most how many rotations, and where (null: anywhere).</summary>
-public sealed record PlanVolunteer(bool[] Available, int MaxRotations, IReadOnlySet<string>? Communes);
-
-public sealed record Assignment(int Volunteer, int Site, int Week);
-
-public sealed record Gap(int Site, int Week, string Reason);
-
-/// <summary>The plan: assignments, how many site-weeks they cover, the proven maximum, and why each gap stays open.</summary>
-public sealed record Plan(IReadOnlyList<Assignment> Assignments, int Coverage, int Bound, int OpenSiteWeeks, IReadOnlyList<Gap> Gaps);
-
 /// <summary>
 /// Plans weekly rotations to cover as many open site-weeks as possible, the most urgent first.
 /// <para>

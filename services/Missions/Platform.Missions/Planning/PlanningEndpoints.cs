@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,31 +8,6 @@ using Platform.Missions.Scheduling;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Planning;
-
-/// <summary>A volunteer for a plan; without <see cref="AvailableWeeks"/>, the weeks inside their registered availability windows.</summary>
-public sealed record VolunteerAvailability([Required] string? Rpps, IReadOnlyList<DateOnly>? AvailableWeeks, int? MaxRotations, IReadOnlyList<string>? Communes);
-
-public sealed record PlanningRequest(IReadOnlyList<string>? Communes, [Required] DateOnly? From, [Required] int? Weeks, [Required] IReadOnlyList<VolunteerAvailability>? Volunteers);
-
-public sealed record PlannedRotation(string Rpps, Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Priority);
-
-public sealed record PlanningGap(Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, int Priority, string Reason);
-
-public sealed record PlanningResponse(Guid PlanId, DateOnly From, int Weeks, int OpenSiteWeeks, int Coverage, int Bound, bool Optimal,
-    IReadOnlyList<PlannedRotation> Assignments, IReadOnlyList<PlanningGap> Gaps, IReadOnlyList<string> Notes);
-
-/// <summary>A proposed plan, kept until a coordinator accepts it (its rotations then become proposed missions).</summary>
-public sealed class StoredPlan
-{
-    public Guid Id { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    /// <summary>The assignments, as JSON.</summary>
-    public required string Assignments { get; init; }
-
-    public DateTimeOffset? AcceptedAt { get; set; }
-}
 
 public static class PlanningEndpoints
 {

@@ -1,15 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
-
 namespace Platform.Missions.Practitioners;
-
-[JsonConverter(typeof(StrictEnumConverter<PractitionerStatus>))]
-public enum PractitionerStatus
-{
-    Active,
-    Retired,
-    YoungGraduate,
-}
 
 /// <summary>A volunteer (or salaried) GP who takes missions, identified by RPPS.</summary>
 public sealed class Practitioner
@@ -34,6 +23,3 @@ public sealed class Practitioner
     /// <summary>When they can come (both days included); the planner uses the weeks inside them.</summary>
     public List<AvailabilityWindow> Availability { get; set; } = [];
 }
-
-/// <summary>A period a volunteer can come, both days included.</summary>
-public sealed record AvailabilityWindow([Required] DateOnly From, [Required] DateOnly To);

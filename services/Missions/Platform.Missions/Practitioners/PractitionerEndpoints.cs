@@ -1,23 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Platform.Contracts;
-using Platform.Contracts.Grpc.Missions;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Practitioners;
-
-public sealed record RegisterPractitionerRequest([Required] string? Rpps, [Required] string? FirstName, [Required] string? LastName, [Required] PractitionerStatus? Status, [Required] string? HomeCommuneCode,
-    string? Email = null, string? Phone = null, IReadOnlyList<AvailabilityWindow>? Availability = null);
-
-public sealed record PractitionerResponse(Guid Id, string Rpps, string FirstName, string LastName, PractitionerStatus Status, string HomeCommuneCode,
-    string? Email, string? Phone, IReadOnlyList<AvailabilityWindow> Availability)
-{
-    public static PractitionerResponse From(Practitioner p) =>
-        new(p.Id, p.Rpps, p.FirstName, p.LastName, p.Status, p.HomeCommuneCode, p.Email, p.Phone, p.Availability);
-}
 
 public static class PractitionerEndpoints
 {
@@ -130,24 +117,5 @@ public static class PractitionerEndpoints
         return await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Rpps == rpps, ct) is { } practitioner
             ? TypedResults.Ok(PractitionerResponse.From(practitioner))
             : TypedResults.Problem(statusCode: 404, title: "No practitioner has this RPPS.");
-    }
-}
-
-/// <summary>gRPC lookup by RPPS for the other services (Patients checks a referent with it).</summary>
-public sealed class PractitionerDirectoryService(MissionsDbContext db) : PractitionerDirectory.PractitionerDirectoryBase
-{
-    public override async Task<PractitionerReply> GetPractitioner(GetPractitionerRequest request, ServerCallContext context)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (!Rpps.IsValid(request.Rpps))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"rpps: {Rpps.Rule}"));
-        }
-
-        var p = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(x => x.Rpps == request.Rpps, context.CancellationToken);
-        return p is null
-            ? new PractitionerReply { Found = false, Rpps = request.Rpps }
-            : new PractitionerReply { Found = true, Rpps = p.Rpps, FirstName = p.FirstName, LastName = p.LastName, Status = p.Status.ToString() };
     }
 }

@@ -4,15 +4,6 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
 
-public sealed record WeekRotation(Guid MissionId, string PractitionerRpps, MissionState State);
-
-public sealed record SiteWeek(DateOnly WeekStart, int Lines, IReadOnlyList<WeekRotation> Rotations, int FreeLines, bool Uncovered);
-
-public sealed record Neighbour(Guid MissionId, string PractitionerRpps, DateOnly StartDate);
-
-/// <summary>Who hands the keys to whom: the rotations just before and just after one, at the same site.</summary>
-public sealed record Handover(Guid MissionId, Neighbour? Previous, Neighbour? Next);
-
 public static class CoverageEndpoints
 {
     public const int MaxWeeks = 104;

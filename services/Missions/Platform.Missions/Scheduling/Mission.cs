@@ -1,32 +1,8 @@
-using System.Text.Json.Serialization;
 using MassTransit;
 using Platform.Contracts.Events;
 using Platform.Messaging.Sagas;
 
 namespace Platform.Missions.Scheduling;
-
-[JsonConverter(typeof(StrictEnumConverter<MissionKind>))]
-public enum MissionKind
-{
-    /// <summary>Monday to Saturday, six days (Médecins solidaires).</summary>
-    WeeklyRotation,
-
-    /// <summary>Up to 2 days a month in a red zone (Un médecin près de chez vous).</summary>
-    SolidarityDays,
-
-    /// <summary>A salaried schedule (Service Médical de Proximité).</summary>
-    Salaried,
-}
-
-[JsonConverter(typeof(StrictEnumConverter<MissionState>))]
-public enum MissionState
-{
-    Proposed,
-    Confirmed,
-    InProgress,
-    Completed,
-    Cancelled,
-}
 
 /// <summary>
 /// A practitioner at a site for a period. It is also the instance of the <see cref="MissionLifecycle"/> saga: its state
@@ -79,20 +55,4 @@ public sealed class Mission : SagaStateMachineInstance, ISagaWithEvents
         History.Add(new MissionTransition { MissionId = Id, From = State, To = to, By = by, At = at });
         UpdatedAt = at;
     }
-}
-
-/// <summary>One applied transition of a mission: from, to, who asked (partner and role) and when.</summary>
-public sealed class MissionTransition
-{
-    public long Id { get; init; }
-
-    public Guid MissionId { get; init; }
-
-    public MissionState From { get; init; }
-
-    public MissionState To { get; init; }
-
-    public required string By { get; init; }
-
-    public DateTimeOffset At { get; init; }
 }

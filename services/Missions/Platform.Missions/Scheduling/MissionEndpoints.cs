@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,19 +8,6 @@ using Platform.Messaging;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
-
-public sealed record ScheduleMissionRequest([Required] MissionKind? Kind, [Required] string? PractitionerRpps, [Required] Guid? SiteId, [Required] DateOnly? StartDate, [Required] DateOnly? EndDate);
-
-public sealed record CompleteRequest(int? DaysWorked);
-
-public sealed record MissionTransitionResponse(MissionState From, MissionState To, string By, DateTimeOffset At);
-
-public sealed record MissionDetailResponse(MissionResponse Mission, string[] AllowedMoves, List<MissionTransitionResponse> History);
-
-public sealed record MissionResponse(Guid Id, MissionKind Kind, string PractitionerRpps, Guid SiteId, DateOnly StartDate, DateOnly EndDate, MissionState State, int? DaysWorked)
-{
-    public static MissionResponse From(Mission m) => new(m.Id, m.Kind, m.PractitionerRpps, m.SiteId, m.StartDate, m.EndDate, m.State, m.DaysWorked);
-}
 
 /// <summary>
 /// Missions and their rules: a practitioner is never in two places at once; a site-week holds at most its lines of

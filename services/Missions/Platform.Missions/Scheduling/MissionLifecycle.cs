@@ -4,24 +4,6 @@ using Platform.Contracts.Events;
 
 namespace Platform.Missions.Scheduling;
 
-/// <summary>Asks the lifecycle to confirm a proposed mission. <c>RequestedBy</c> is the partner and role that asked.</summary>
-public sealed record ConfirmMission(Guid MissionId, string RequestedBy);
-
-/// <summary>Asks the lifecycle to start a confirmed mission.</summary>
-public sealed record StartMission(Guid MissionId, string RequestedBy);
-
-/// <summary>Asks the lifecycle to complete a mission in progress; <c>DaysWorked</c> defaults to the mission's length (6 for a rotation).</summary>
-public sealed record CompleteMission(Guid MissionId, int? DaysWorked, string RequestedBy);
-
-/// <summary>Asks the lifecycle to cancel a mission that is not over.</summary>
-public sealed record CancelMission(Guid MissionId, string RequestedBy);
-
-/// <summary>The transition was applied (and committed); the mission as it now stands.</summary>
-public sealed record MissionTransitionAccepted(MissionResponse Mission);
-
-/// <summary>The transition was refused, nothing changed: an HTTP status, a title saying which rule, and the field at fault if any.</summary>
-public sealed record MissionTransitionRefused(Guid MissionId, int Status, string Title, string? Field = null);
-
 /// <summary>
 /// The mission lifecycle, a MassTransit state machine saga persisted in PostgreSQL (the <c>missions</c> table):
 /// proposed → confirmed → in progress → completed, or cancelled from any state before completed. A mission is created

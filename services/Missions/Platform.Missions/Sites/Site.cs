@@ -1,15 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.Missions.Sites;
-
-[JsonConverter(typeof(StrictEnumConverter<SiteKind>))]
-public enum SiteKind
-{
-    CentreDeSante,
-    MaisonDeSante,
-    Antenna,
-    FranceServices,
-}
 
 /// <summary>A place where volunteer practitioners consult: a health centre, a maison de santé, an antenna.</summary>
 public sealed class Site

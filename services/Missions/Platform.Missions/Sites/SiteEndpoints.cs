@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -6,15 +5,6 @@ using Platform.Contracts;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Sites;
-
-public sealed record CreateSiteRequest([Required] string? Name, [Required] SiteKind? Kind, [Required] string? CommuneCode, int? LinesPerWeek,
-    string? Finess = null, int? ConsultationsPerDay = null, string? OpeningHours = null);
-
-public sealed record SiteResponse(Guid Id, string Name, SiteKind Kind, string CommuneCode, int LinesPerWeek, bool IsRedZone,
-    string? Finess, int? ConsultationsPerDay, string? OpeningHours)
-{
-    public static SiteResponse From(Site s) => new(s.Id, s.Name, s.Kind, s.CommuneCode, s.LinesPerWeek, s.IsRedZone, s.Finess, s.ConsultationsPerDay, s.OpeningHours);
-}
 
 public static class SiteEndpoints
 {

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Platform.Patients.Access;
 
 /// <summary>
@@ -17,16 +14,4 @@ public sealed class PractitionerSite
 
     /// <summary>The site's waiting list (<c>site:{id}</c>), as <see cref="WaitingLists.WaitingListEntry.ListId"/> names it.</summary>
     public required string ListId { get; init; }
-}
-
-public sealed class PractitionerSiteConfiguration : IEntityTypeConfiguration<PractitionerSite>
-{
-    public void Configure(EntityTypeBuilder<PractitionerSite> builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.HasKey(s => s.MissionId);
-        builder.Property(s => s.Rpps).HasMaxLength(11);
-        builder.Property(s => s.ListId).HasMaxLength(60);
-        builder.HasIndex(s => new { s.Rpps, s.ListId });
-    }
 }

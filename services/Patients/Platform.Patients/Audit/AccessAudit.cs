@@ -5,26 +5,6 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Audit;
 
-/// <summary>One read (or change) of a patient's identity: who, with which role, through which route, when.</summary>
-public sealed class AuditEntry
-{
-    public long Id { get; init; }
-
-    public Guid PatientId { get; init; }
-
-    public required string Partner { get; init; }
-
-    public required string Role { get; init; }
-
-    public required string Action { get; init; }
-
-    public required string Route { get; init; }
-
-    public DateTimeOffset At { get; init; }
-}
-
-public sealed record AuditEntryResponse(string Partner, string Role, string Action, string Route, DateTimeOffset At);
-
 public static class AccessAudit
 {
     /// <summary>Adds audit entries for the patients whose identity this request shows; saved with the request's changes.</summary>

@@ -1,21 +1,15 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Protection;
-using Platform.Patients.Registry;
 
 namespace Platform.Patients.BulkImport;
-
-/// <summary>Wakes the import worker when a file has been uploaded.</summary>
-public sealed class ImportSignal : WakeSignal;
 
 /// <summary>
 /// Processes spooled imports, one at a time per instance. Each batch (<see cref="ImportOptions.BatchSize"/> rows) is one

@@ -1,15 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace Platform.Patients.BulkImport;
-
-[JsonConverter(typeof(StrictEnumConverter<ImportStatus>))]
-public enum ImportStatus
-{
-    Pending,
-    Running,
-    Completed,
-    Failed,
-}
 
 /// <summary>A bulk import of people without a GP: the uploaded file, where its processing is, what it found.</summary>
 public sealed class PatientImport
@@ -46,36 +35,4 @@ public sealed class PatientImport
     public DateTimeOffset? CompletedAt { get; set; }
 
     public string? Error { get; set; }
-}
-
-/// <summary>Why one line of an import was rejected.</summary>
-public sealed class PatientImportError
-{
-    public long Id { get; init; }
-
-    public Guid ImportId { get; init; }
-
-    public int Line { get; init; }
-
-    public required string Field { get; init; }
-
-    public required string Message { get; init; }
-}
-
-public sealed class ImportOptions
-{
-    /// <summary>Where uploads are spooled before processing (a volume shared by the replicas in production).</summary>
-    public string Directory { get; set; } = Path.Combine(Path.GetTempPath(), "platform-imports");
-
-    /// <summary>Largest file accepted, in bytes (1 GiB).</summary>
-    public long MaxBytes { get; set; } = 1L << 30;
-
-    /// <summary>Longest line accepted, in bytes: a longer one means a broken file, refused before anything is written.</summary>
-    public int MaxLineBytes { get; set; } = 4096;
-
-    /// <summary>Rows written per transaction (and per PatientsImported event).</summary>
-    public int BatchSize { get; set; } = 20_000;
-
-    /// <summary>Per-line errors kept per import; beyond, only counted.</summary>
-    public int MaxErrorsKept { get; set; } = 10_000;
 }

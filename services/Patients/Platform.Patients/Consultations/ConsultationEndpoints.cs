@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,66 +10,6 @@ using Platform.Patients.Registry;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Consultations;
-
-[JsonConverter(typeof(StrictEnumConverter<ConsultationKind>))]
-public enum ConsultationKind
-{
-    Scheduled,
-    Urgent,
-    Teleconsultation,
-    AssistedTeleconsultation,
-}
-
-[JsonConverter(typeof(StrictEnumConverter<OrientationKind>))]
-public enum OrientationKind
-{
-    Specialist,
-    NurseFollowUp,
-    Pharmacy,
-    SocialWorker,
-}
-
-public sealed class Consultation
-{
-    public Guid Id { get; init; }
-
-    public Guid PatientId { get; init; }
-
-    public DateOnly Date { get; init; }
-
-    public Guid SiteId { get; init; }
-
-    public required string PractitionerRpps { get; init; }
-
-    public ConsultationKind Kind { get; init; }
-
-    public DateTimeOffset RecordedAt { get; init; }
-
-    public List<Orientation> Orientations { get; init; } = [];
-}
-
-public sealed class Orientation
-{
-    public Guid Id { get; init; }
-
-    public Guid ConsultationId { get; init; }
-
-    public OrientationKind Kind { get; init; }
-
-    public string? Note { get; init; }
-}
-
-public sealed record OrientationRequest([Required] OrientationKind? Kind, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Note);
-
-public sealed record RecordConsultationRequest([Required] DateOnly? Date, [Required] Guid? SiteId, [Required] string? PractitionerRpps, [Required] ConsultationKind? Kind, IReadOnlyList<OrientationRequest>? Orientations);
-
-public sealed record OrientationResponse(Guid Id, OrientationKind Kind, string? Note);
-
-public sealed record ConsultationResponse(Guid Id, Guid PatientId, DateOnly Date, Guid SiteId, string PractitionerRpps, ConsultationKind Kind, IReadOnlyList<OrientationResponse> Orientations)
-{
-    public static ConsultationResponse From(Consultation c) => new(c.Id, c.PatientId, c.Date, c.SiteId, c.PractitionerRpps, c.Kind,
-        c.Orientations.ConvertAll(o => new OrientationResponse(o.Id, o.Kind, o.Note)));
-}
 
 public static class ConsultationEndpoints
 {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
-using Platform.Patients.Registry;
 
 namespace Platform.Patients.Protection;
 

@@ -1,11 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
-using Platform.Contracts.Grpc.Missions;
 using Platform.Messaging;
 using Platform.Patients.Access;
 using Platform.Patients.MissionsDirectory;
@@ -14,44 +11,6 @@ using Platform.Patients.WaitingLists;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Referents;
-
-[JsonConverter(typeof(StrictEnumConverter<ReferentKind>))]
-public enum ReferentKind
-{
-    /// <summary>A GP, by RPPS.</summary>
-    Practitioner,
-
-    /// <summary>A centre (antenna, centre de santé) chosen as médecin référent.</summary>
-    Centre,
-}
-
-/// <summary>One period during which a practitioner or a centre was the patient's referring GP.</summary>
-public sealed class ReferentAssignment
-{
-    public Guid Id { get; init; }
-
-    public Guid PatientId { get; init; }
-
-    public ReferentKind Kind { get; init; }
-
-    public string? Rpps { get; init; }
-
-    public Guid? SiteId { get; init; }
-
-    /// <summary>The practitioner's or centre's name as Missions gave it at assignment time.</summary>
-    public required string DisplayName { get; init; }
-
-    public DateTimeOffset AssignedAt { get; init; }
-
-    public DateTimeOffset? EndedAt { get; set; }
-}
-
-public sealed record AssignReferentRequest([Required] ReferentKind? Kind, string? Rpps, Guid? SiteId);
-
-public sealed record ReferentResponse(Guid Id, ReferentKind Kind, string? Rpps, Guid? SiteId, string DisplayName, DateTimeOffset AssignedAt, DateTimeOffset? EndedAt)
-{
-    public static ReferentResponse From(ReferentAssignment a) => new(a.Id, a.Kind, a.Rpps, a.SiteId, a.DisplayName, a.AssignedAt, a.EndedAt);
-}
 
 public static class ReferentEndpoints
 {

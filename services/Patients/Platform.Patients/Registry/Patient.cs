@@ -1,14 +1,6 @@
-using System.Text.Json.Serialization;
 using Platform.Patients.Protection;
 
 namespace Platform.Patients.Registry;
-
-[JsonConverter(typeof(StrictEnumConverter<Sex>))]
-public enum Sex
-{
-    Female,
-    Male,
-}
 
 /// <summary>
 /// A person without a referring GP (médecin traitant), as registered by a territory. The identity (NIR, names, birth

@@ -1,40 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 using Platform.Contracts;
 
 namespace Platform.Patients.Registry;
-
-/// <summary>What a clerk may set about a patient (everything but the NIR, which never changes).</summary>
-public sealed record PatientDetails(
-    [Required] string? FirstName,
-    [Required] string? LastName,
-    [Required] DateOnly? BirthDate,
-    Sex? Sex,
-    [Required] string? CommuneCode,
-    string? Phone,
-    string? Email,
-    bool HasAld = false,
-    bool Precarity = false,
-    bool Isolation = false,
-    bool NeedsTransport = false);
-
-public sealed record RegisterPatientRequest(
-    [Required] string? Nir,
-    [Required] string? FirstName,
-    [Required] string? LastName,
-    [Required] DateOnly? BirthDate,
-    [Required] string? CommuneCode,
-    Sex? Sex = null,
-    string? Phone = null,
-    string? Email = null,
-    bool HasAld = false,
-    bool Precarity = false,
-    bool Isolation = false,
-    bool NeedsTransport = false)
-{
-    [System.Text.Json.Serialization.JsonIgnore] // derived, never part of the request partners send
-    public PatientDetails Details => new(FirstName, LastName, BirthDate, Sex, CommuneCode, Phone, Email, HasAld, Precarity, Isolation, NeedsTransport);
-}
 
 public static class PatientValidation
 {

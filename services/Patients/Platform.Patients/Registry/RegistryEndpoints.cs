@@ -12,33 +12,6 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Registry;
 
-public sealed record PatientResponse(
-    Guid Id,
-    string? Nir,
-    string? FirstName,
-    string? LastName,
-    DateOnly BirthDate,
-    Sex? Sex,
-    string CommuneCode,
-    string? Phone,
-    string? Email,
-    bool HasAld,
-    bool Precarity,
-    bool Isolation,
-    bool NeedsTransport,
-    bool HasReferringGp,
-    DateTimeOffset RegisteredAt,
-    DateTimeOffset? ErasedAt)
-{
-    public static PatientResponse From(Patient p) => new(
-        p.Id, p.Nir, p.FirstName, p.LastName, p.BirthDate, p.Sex, p.CommuneCode, p.Phone, p.Email,
-        p.HasAld, p.Precarity, p.Isolation, p.NeedsTransport, p.HasReferringGp, p.RegisteredAt, p.ErasedAt);
-}
-
-public sealed record PatientSummary(Guid Id, string? FirstName, string? LastName, int BirthYear, string CommuneCode, bool HasReferringGp);
-
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public static class RegistryEndpoints
 {
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)

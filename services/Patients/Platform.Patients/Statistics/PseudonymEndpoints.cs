@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Patients.Access;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Statistics;
-
-public sealed record PseudonymResponse(Guid PatientId, string Pseudonym);
 
 public static class PseudonymEndpoints
 {

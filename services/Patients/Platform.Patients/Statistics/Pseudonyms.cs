@@ -4,12 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Patients.Statistics;
 
-public sealed class PseudonymOptions
-{
-    /// <summary>Secret key of the pseudonyms (<c>Patients:Pseudonyms:Key</c>, 32+ characters), from configuration only, never the repository.</summary>
-    public string Key { get; set; } = string.Empty;
-}
-
 /// <summary>
 /// Pseudonyms for other services and partners: <c>P-</c> and 32 hexadecimal digits, the patient id enciphered with
 /// AES-256 under a secret key (one block: a keyed permutation). The same patient always has the same pseudonym;

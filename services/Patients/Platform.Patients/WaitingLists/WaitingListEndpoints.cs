@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Platform.Contracts.Events;
 using Platform.Contracts;
+using Platform.Contracts.Events;
 using Platform.Messaging;
 using Platform.Patients.Access;
 using Platform.Patients.Audit;
@@ -12,26 +11,6 @@ using Platform.Patients.Registry;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.WaitingLists;
-
-public sealed record EnrolRequest([Required] string? Scope, [Required] string? Key);
-
-public sealed record LeaveRequest([Required] LeaveReason? Reason);
-
-public sealed record WaitingListEntryResponse(Guid EntryId, Guid PatientId, string WaitingList, DateTimeOffset EnrolledAt, DateTimeOffset? LeftAt, LeaveReason? LeaveReason);
-
-public sealed record RankedPatient(
-    int Rank,
-    Guid EntryId,
-    Guid PatientId,
-    string? FirstName,
-    string? LastName,
-    string CommuneCode,
-    DateTimeOffset EnrolledAt,
-    int DaysWaited,
-    decimal Score,
-    PriorityComponents Components);
-
-public sealed record RankedWaitingList(string WaitingList, PriorityWeights Weights, IReadOnlyList<RankedPatient> Items, int Page, int PageSize, int Total);
 
 public static class WaitingListEndpoints
 {

@@ -1,59 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Territory;
-
-[JsonConverter(typeof(StrictEnumConverter<Profession>))]
-public enum Profession
-{
-    Doctor,
-    Nurse,
-    Pharmacist,
-    Physiotherapist,
-    Midwife,
-    Dentist,
-    SocialWorker,
-    Other,
-}
-
-/// <summary>A professional of the CPTS (doctor, nurse, pharmacist, ..., social worker) who can take follow-ups.</summary>
-public sealed class Member
-{
-    public Guid Id { get; init; }
-
-    public required string FirstName { get; set; }
-
-    public required string LastName { get; set; }
-
-    public Profession Profession { get; set; }
-
-    /// <summary>RPPS number, for the professions that have one (unique among members).</summary>
-    public string? Rpps { get; set; }
-
-    /// <summary>Where they practise: a commune of a CPTS's territory.</summary>
-    public required string CommuneCode { get; set; }
-
-    public string? Email { get; set; }
-
-    public string? Phone { get; set; }
-
-    /// <summary>Whether they take follow-up tasks at the moment.</summary>
-    public bool AvailableForFollowUps { get; set; } = true;
-
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
-public sealed record MemberRequest([Required] string? FirstName, [Required] string? LastName, [Required] Profession? Profession, string? Rpps, [Required] string? CommuneCode, string? Email,
-    string? Phone, bool? AvailableForFollowUps);
-
-public sealed record MemberResponse(Guid Id, string FirstName, string LastName, Profession Profession, string? Rpps, string CommuneCode, string? Email,
-    string? Phone, bool AvailableForFollowUps);
-
-public sealed record MemberPage(IReadOnlyList<MemberResponse> Items, int Page, int PageSize, int Total);
 
 public static class MemberEndpoints
 {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
@@ -6,47 +5,6 @@ using Platform.Geography;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Territory;
-
-/// <summary>A CPTS: the territorial network and the communes it serves (CPTS territories do not overlap).</summary>
-public sealed class Cpts
-{
-    public Guid Id { get; init; }
-
-    public required string Name { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public List<Commune> Communes { get; init; } = [];
-}
-
-/// <summary>A commune of a CPTS's territory, with its population (INSEE).</summary>
-public sealed class Commune
-{
-    /// <summary>INSEE commune code.</summary>
-    public required string Code { get; init; }
-
-    public required string Name { get; set; }
-
-    public int Population { get; set; }
-
-    public Guid CptsId { get; init; }
-}
-
-/// <summary>A commune of a CPTS by INSEE code; its name and population are the official geography's unless given.</summary>
-public sealed record CommuneInput([Required] string? Code, string? Name = null, int? Population = null);
-
-/// <summary>A commune's name and population (the official ones when left out), its code being in the route.</summary>
-public sealed record CommuneDetails(string? Name = null, int? Population = null);
-
-/// <summary>
-/// A CPTS: its name, and its territory as communes, as intercommunalities (EPCI SIRENs: all their member communes),
-/// or both; at least one commune in all.
-/// </summary>
-public sealed record CreateTerritoryRequest([Required] string? Name, IReadOnlyList<CommuneInput>? Communes = null, IReadOnlyList<string>? Epcis = null);
-
-public sealed record CommuneResponse(string Code, string Name, int Population);
-
-public sealed record TerritoryResponse(Guid Id, string Name, int Population, IReadOnlyList<CommuneResponse> Communes);
 
 public static class TerritoryEndpoints
 {

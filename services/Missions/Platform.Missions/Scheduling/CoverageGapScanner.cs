@@ -6,31 +6,6 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Scheduling;
 
-/// <summary>A site-week announced uncovered (once), and when it got covered after all.</summary>
-public sealed class CoverageGapAlert
-{
-    public Guid SiteId { get; init; }
-
-    public DateOnly WeekStart { get; init; }
-
-    public DateTimeOffset DetectedAt { get; init; }
-
-    public DateTimeOffset? FilledAt { get; set; }
-}
-
-public sealed record CoverageGapScan(int Detected, int Filled, DateOnly Horizon);
-
-public sealed record CoverageGapResponse(Guid SiteId, string SiteName, string CommuneCode, DateOnly WeekStart, DateTimeOffset DetectedAt, DateTimeOffset? FilledAt);
-
-/// <summary>How often the gap watch scans (<c>Missions:CoverageGaps</c>).</summary>
-public sealed class CoverageGapOptions
-{
-    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>A week starting within this many days with no rotation is a gap.</summary>
-    public int NoticeDays { get; set; } = 14;
-}
-
 /// <summary>
 /// Finds site-weeks (Monday) starting within <see cref="CoverageGapOptions.NoticeDays"/> days that still have no
 /// rotation (not counting cancelled ones, as the site's weeks view does) and announces each once with
@@ -112,33 +87,5 @@ public static class CoverageGapScanner
                           orderby a.WeekStart, s.Name
                           select new CoverageGapResponse(a.SiteId, s.Name, s.CommuneCode, a.WeekStart, a.DetectedAt, a.FilledAt)).Take(1000).ToListAsync(ct);
         return TypedResults.Ok(rows);
-    }
-}
-
-/// <summary>Runs the gap scan at start-up and every <see cref="CoverageGapOptions.ScanInterval"/>.</summary>
-public sealed class CoverageGapWatch(IServiceScopeFactory scopes, TimeProvider time, Microsoft.Extensions.Options.IOptions<CoverageGapOptions> options,
-    ILogger<CoverageGapWatch> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<MissionsDbContext>();
-                var scan = await CoverageGapScanner.ScanAsync(db, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), options.Value.NoticeDays, time, stoppingToken);
-                if (scan.Detected + scan.Filled > 0)
-                {
-                    logger.LogInformation("Coverage gaps up to {Horizon}: {Detected} detected, {Filled} filled", scan.Horizon, scan.Detected, scan.Filled);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Coverage gap scan failed; it runs again in {Interval}", options.Value.ScanInterval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,0 +1,3 @@
+namespace Platform.Coordination.Indicators;
+
+public sealed record ReconciliationResponse(string CommuneCode, int Projected, int Source, bool Corrected);

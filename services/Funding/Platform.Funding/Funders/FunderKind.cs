@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Funding.Funders;
+
+[JsonConverter(typeof(StrictEnumConverter<FunderKind>))]
+public enum FunderKind
+{
+    Region,
+    Departement,
+    Intercommunality,
+    Commune,
+    Ars,
+    Cpam,
+    EuLeader,
+    MutualInsurer,
+    Private,
+}

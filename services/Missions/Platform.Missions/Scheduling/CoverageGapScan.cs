@@ -1,0 +1,3 @@
+namespace Platform.Missions.Scheduling;
+
+public sealed record CoverageGapScan(int Detected, int Filled, DateOnly Horizon);

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Missions.Scheduling;
+
+[JsonConverter(typeof(StrictEnumConverter<MissionState>))]
+public enum MissionState
+{
+    Proposed,
+    Confirmed,
+    InProgress,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,3 @@
+namespace Platform.Missions.Scheduling;
+
+public sealed record Neighbour(Guid MissionId, string PractitionerRpps, DateOnly StartDate);

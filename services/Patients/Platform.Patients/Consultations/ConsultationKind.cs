@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Patients.Consultations;
+
+[JsonConverter(typeof(StrictEnumConverter<ConsultationKind>))]
+public enum ConsultationKind
+{
+    Scheduled,
+    Urgent,
+    Teleconsultation,
+    AssistedTeleconsultation,
+}

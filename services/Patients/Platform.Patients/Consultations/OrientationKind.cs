@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Patients.Consultations;
+
+[JsonConverter(typeof(StrictEnumConverter<OrientationKind>))]
+public enum OrientationKind
+{
+    Specialist,
+    NurseFollowUp,
+    Pharmacy,
+    SocialWorker,
+}

@@ -1,0 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace Platform.Patients.Consultations;
+
+public sealed record OrientationRequest([Required] OrientationKind? Kind, [property: JsonConverter(typeof(MultiLineTextConverter))] string? Note);

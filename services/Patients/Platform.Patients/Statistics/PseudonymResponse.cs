@@ -1,0 +1,3 @@
+namespace Platform.Patients.Statistics;
+
+public sealed record PseudonymResponse(Guid PatientId, string Pseudonym);

@@ -1,0 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Patients.WaitingLists;
+
+public sealed record LeaveRequest([Required] LeaveReason? Reason);
