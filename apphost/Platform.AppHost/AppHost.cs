@@ -57,7 +57,6 @@ var patients = builder.AddPlatformService<Projects.Platform_Patients>("patients"
     .WithEnvironment("Patients__Protection__CurrentKey", "k1")
     .WithEnvironment("Patients__Protection__IndexKey", secrets.Add("identity-index-key"))
     .WithReference(missions); // practitioners and sites, over gRPC
-missions.WithReference(patients); // waiting-list statistics, over gRPC
 var funding = builder.AddPlatformService<Projects.Platform_Funding>("funding", servers, identityKey)
     .WithReference(missions); // sites, over gRPC
 var coordination = builder.AddPlatformService<Projects.Platform_Coordination>("coordination", servers, identityKey)

@@ -4,6 +4,7 @@ using Platform.Missions.Planning;
 using Platform.Missions.Practitioners;
 using Platform.Missions.Scheduling;
 using Platform.Missions.Sites;
+using Platform.Missions.WaitingLists;
 
 namespace Platform.Missions;
 
@@ -18,7 +19,11 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
 
     public DbSet<CoverageGapAlert> CoverageGapAlerts => Set<CoverageGapAlert>();
 
-    public DbSet<Planning.StoredPlan> Plans => Set<Planning.StoredPlan>();
+    public DbSet<StoredPlan> Plans => Set<StoredPlan>();
+
+    public DbSet<WaitingEntry> WaitingEntries => Set<WaitingEntry>();
+
+    public DbSet<WaitingPatient> WaitingPatients => Set<WaitingPatient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +33,8 @@ public sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> option
         modelBuilder.ApplyConfiguration(new MissionTransitionConfiguration());
         modelBuilder.ApplyConfiguration(new CoverageGapAlertConfiguration());
         modelBuilder.ApplyConfiguration(new StoredPlanConfiguration());
+        modelBuilder.ApplyConfiguration(new WaitingEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new WaitingPatientConfiguration());
         modelBuilder.AddOutboxAndInbox();
     }
 }

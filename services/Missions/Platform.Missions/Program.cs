@@ -6,6 +6,7 @@ using Platform.Missions.Planning;
 using Platform.Missions.Practitioners;
 using Platform.Missions.Scheduling;
 using Platform.Missions.Sites;
+using Platform.Missions.WaitingLists;
 using Platform.Missions.Zones;
 using Platform.ServiceDefaults.Security;
 
@@ -16,6 +17,10 @@ builder.AddServiceDatabase<MissionsDbContext>("missionsdb");
 builder.AddMessaging<MissionsDbContext>(bus =>
 {
     bus.AddConsumer<ZoneClassifiedConsumer>();
+    // Who waits where, from Patients' events: the planner's priorities without a call back to Patients.
+    bus.AddConsumer<PatientEnrolledConsumer>();
+    bus.AddConsumer<PatientLeftWaitingListConsumer>();
+    bus.AddConsumer<PatientMovedConsumer>();
     bus.AddSagaStateMachine<MissionLifecycle, Mission>(typeof(MissionLifecycleDefinition)).PostgresRepository<Mission, MissionsDbContext>();
     bus.AddRequestClient<ConfirmMission>();
     bus.AddRequestClient<StartMission>();
@@ -25,7 +30,6 @@ builder.AddMessaging<MissionsDbContext>(bus =>
 builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:CoverageGaps");
 builder.Services.AddHostedService<CoverageGapWatch>();
 builder.Services.AddGrpc();
-builder.Services.AddGrpcClient<Platform.Contracts.Grpc.Patients.PatientStatistics.PatientStatisticsClient>(o => o.Address = new Uri("http://_grpc.patients")).AddServiceIdentity("patients");
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
 var app = builder.Build();

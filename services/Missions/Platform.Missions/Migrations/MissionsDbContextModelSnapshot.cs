@@ -386,6 +386,60 @@ namespace Platform.Missions.Migrations
                     b.ToTable("sites", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Missions.WaitingLists.WaitingEntry", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolled_at");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("EntryId")
+                        .HasName("pk_waiting_entries");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_waiting_entries_patient_id");
+
+                    b.ToTable("waiting_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Missions.WaitingLists.WaitingPatient", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateTimeOffset>("CommuneSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("commune_since");
+
+                    b.HasKey("PatientId")
+                        .HasName("pk_waiting_patients");
+
+                    b.HasIndex("CommuneCode")
+                        .HasDatabaseName("ix_waiting_patients_commune_code");
+
+                    b.ToTable("waiting_patients", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Missions.Scheduling.MissionTransition", b =>
                 {
                     b.HasOne("Platform.Missions.Scheduling.Mission", null)

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
-using Platform.Contracts.Grpc.Patients;
 using Platform.Missions.Scheduling;
+using Platform.Missions.WaitingLists;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Missions.Planning;
@@ -26,7 +25,7 @@ public static class PlanningEndpoints
     }
 
     internal static async Task<Results<Ok<PlanningResponse>, ValidationProblem>> PlanAsync(PlanningRequest request, MissionsDbContext db,
-        PatientStatistics.PatientStatisticsClient patients, TimeProvider time, CancellationToken ct)
+        TimeProvider time, CancellationToken ct)
     {
         var errors = Validate(request);
         if (errors.Count > 0)
@@ -62,7 +61,8 @@ public static class PlanningEndpoints
         var mondays = Enumerable.Range(0, weeks).Select(w => from.AddDays(7 * w)).ToArray();
 
         var notes = new List<string>();
-        var waiting = await WaitingListsAsync(patients, sites.Select(s => s.CommuneCode).Distinct(), notes, ct);
+        // People waiting in each site's commune: Missions' own projection of Patients' waiting-list events.
+        var waiting = await db.WaitingByCommuneAsync([.. sites.Select(s => s.CommuneCode).Distinct()], ct);
         var planSites = sites.Select(s => new PlanSite(s.CommuneCode,
             (s.IsRedZone ? RedZonePriority : 0) + Math.Min(waiting.GetValueOrDefault(s.CommuneCode), RedZonePriority - 1),
             mondays.Select(m => !covered.Contains((s.Id, m))).ToArray())).ToList();
@@ -145,29 +145,6 @@ public static class PlanningEndpoints
         }
 
         return TypedResults.Ok(created.ConvertAll(MissionResponse.From));
-    }
-
-    /// <summary>People on waiting lists per commune, from Patients (gRPC); without it, the plan goes on with red zones only.</summary>
-    private static async Task<Dictionary<string, int>> WaitingListsAsync(PatientStatistics.PatientStatisticsClient patients, IEnumerable<string> communes,
-        List<string> notes, CancellationToken ct)
-    {
-        var waiting = new Dictionary<string, int>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var commune in communes)
-            {
-                var stats = await patients.GetWaitingListStatsAsync(new WaitingListStatsRequest { CommuneCode = commune },
-                    deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: ct);
-                waiting[commune] = stats.Waiting;
-            }
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            notes.Add("The Patients service could not be reached: priorities use red zones only, not waiting lists.");
-            waiting.Clear();
-        }
-
-        return waiting;
     }
 
     private static Dictionary<string, string[]> Validate(PlanningRequest r)
