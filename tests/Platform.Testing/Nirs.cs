@@ -7,7 +7,11 @@ public static class Nirs
 {
     private static int s_order = Random.Shared.Next(1, 900);
 
-    public static string Valid(int yearOfBirth = 1950, string department = "53", int month = 3)
+    /// <summary>A NIR for a person born in that year and month, never the same twice in a test run.</summary>
+    public static string Valid(int yearOfBirth = 1950, string department = "53", int month = 3) =>
+        UniqueValues.Next(() => Draw(yearOfBirth, department, month));
+
+    private static string Draw(int yearOfBirth, string department, int month)
     {
         var order = Interlocked.Increment(ref s_order) % 1000;
         var commune = Random.Shared.Next(1, 999);
