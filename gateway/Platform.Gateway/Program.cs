@@ -2,6 +2,7 @@ using Platform.Gateway.Docs;
 using Platform.Gateway.Partners;
 using Platform.Gateway.Protection;
 using Platform.Gateway.Routing;
+using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseInlineScheduling(); // request processing on the socket threads: nothing on the request path may block

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults;
 
 namespace Platform.Messaging;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Platform.Messaging.ErrorQueues;
+using Platform.ServiceDefaults;
 
 namespace Platform.Messaging;
 

@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// The one rule for an enum value in the API, in bodies (<see cref="StrictEnumConverter{TEnum}"/>) and in query

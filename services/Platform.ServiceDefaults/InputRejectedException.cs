@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// A JSON value the input policy refuses (an unknown enum name, a control character in text). Its message is what

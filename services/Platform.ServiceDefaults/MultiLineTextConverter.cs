@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Multi-line text (notes, comments): line breaks and tabs are allowed, other control characters are not; at most

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Lists in the API never hold <c>null</c>: <c>"communes": ["53130", null]</c> is refused, naming the list and the

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>A page number: from 1 to <see cref="RequestValidation.MaxPage"/> (checked before any offset is computed).</summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]

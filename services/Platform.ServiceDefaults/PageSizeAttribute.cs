@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>A page size: from 1 to <see cref="RequestValidation.MaxPageSize"/> items.</summary>
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]

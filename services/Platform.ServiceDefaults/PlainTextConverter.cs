@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Every text read from a request body: no control character (NUL, ESC, BEL, CR, LF…: they break storage, logs and

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// This host, one per process in every deployment: its <c>service.instance.id</c> (the telemetry resource's, unless

@@ -1,4 +1,4 @@
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>Validation messages and checks every service's endpoints share, so a partner reads the same words everywhere.</summary>
 public static class RequestValidation

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// Enums in the API by their names only: <c>"Retired"</c> is read, <c>999</c>, <c>"999"</c> or an unknown name are

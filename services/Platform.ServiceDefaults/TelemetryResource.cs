@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Resources;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// What every signal says of its sender, however the host runs: <c>service.name</c> (patients, missions, funding,

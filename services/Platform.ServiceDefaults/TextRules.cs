@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Platform.ServiceDefaults;
 
 /// <summary>
 /// The input policy's rules on values: what it calls a control character (C0, U+0000 to U+001F, DEL and C1, U+007F to

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults;
 
 namespace Platform.UnitTests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults;
 
 namespace Platform.UnitTests;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using OpenTelemetry.Resources;
+using Platform.ServiceDefaults;
 
 namespace Platform.UnitTests;
 

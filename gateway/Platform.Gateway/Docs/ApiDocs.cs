@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway.Docs;

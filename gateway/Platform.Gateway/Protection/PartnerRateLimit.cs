@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Claims;
 using StackExchange.Redis;
 
 namespace Platform.Gateway.Protection;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Transforms;
 

@@ -9,6 +9,7 @@ using Platform.Coordination.Telemedicine;
 using Platform.Coordination.Territory;
 using Platform.Messaging;
 using Platform.Messaging.ErrorQueues;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

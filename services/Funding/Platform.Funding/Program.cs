@@ -7,6 +7,7 @@ using Platform.Funding.Indemnities;
 using Platform.Funding.Splits;
 using Platform.Messaging;
 using Platform.Messaging.ErrorQueues;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

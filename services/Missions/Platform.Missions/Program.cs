@@ -8,6 +8,7 @@ using Platform.Missions.Scheduling;
 using Platform.Missions.Sites;
 using Platform.Missions.WaitingLists;
 using Platform.Missions.Zones;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -12,6 +12,7 @@ using Platform.Patients.Referents;
 using Platform.Patients.Registry;
 using Platform.Patients.Statistics;
 using Platform.Patients.WaitingLists;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults;
 
 namespace Platform.Coordination.Indicators;
 

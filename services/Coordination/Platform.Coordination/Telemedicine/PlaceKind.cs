@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Platform.ServiceDefaults;
 
 namespace Platform.Coordination.Telemedicine;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Grpc.Patients;
 using Platform.Coordination.Territory;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Coordination.Telemedicine;

@@ -4,6 +4,7 @@ using Platform.Contracts.Events;
 using Platform.Contracts.Grpc.Missions;
 using Platform.Funding.Grants;
 using Platform.Messaging;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Funding.Budgets;

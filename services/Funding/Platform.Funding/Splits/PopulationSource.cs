@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults;
+
 namespace Platform.Funding.Splits;
 
 /// <summary>Where a commune's population in a split comes from.</summary>

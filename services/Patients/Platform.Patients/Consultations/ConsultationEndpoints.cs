@@ -7,6 +7,7 @@ using Platform.Messaging;
 using Platform.Patients.Access;
 using Platform.Patients.MissionsDirectory;
 using Platform.Patients.Registry;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Consultations;

@@ -8,6 +8,7 @@ using Platform.Patients.Access;
 using Platform.Patients.Audit;
 using Platform.Patients.Protection;
 using Platform.Patients.WaitingLists;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.Registry;

@@ -8,6 +8,7 @@ using Platform.Messaging;
 using Platform.Patients.Access;
 using Platform.Patients.Audit;
 using Platform.Patients.Registry;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Patients.WaitingLists;
