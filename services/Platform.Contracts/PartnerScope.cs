@@ -3,24 +3,6 @@ using System.Security.Claims;
 
 namespace Platform.Contracts;
 
-public enum ScopeKind
-{
-    /// <summary>No scope: a partner without one sees no patient.</summary>
-    None,
-
-    /// <summary>The whole region the platform serves (regional teams, the ARS).</summary>
-    Region,
-
-    /// <summary>A territory: a list of communes (a CPTS, a town hall, a department's funder).</summary>
-    Communes,
-
-    /// <summary>One site (a health centre), by its id in Missions.</summary>
-    Site,
-
-    /// <summary>One practitioner, by RPPS: the patients they consulted or who wait for a site where they have a mission.</summary>
-    Practitioner,
-}
-
 /// <summary>
 /// What part of the territory a partner acts on, bound to its key or token and carried in the identity the gateway
 /// signs (claim <c>scope</c>). Written <c>region</c>, <c>communes:53130,53054</c>, <c>site:{guid}</c> or

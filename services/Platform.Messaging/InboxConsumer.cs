@@ -5,12 +5,6 @@ using Microsoft.Extensions.Logging;
 namespace Platform.Messaging;
 
 /// <summary>
-/// A message that can never be applied (missing or invalid fields). It is not retried: MassTransit moves it to the
-/// endpoint's <c>_error</c> queue at once.
-/// </summary>
-public sealed class InvalidMessageException(string message) : Exception(message);
-
-/// <summary>
 /// A consumer that applies each message once. In one transaction it records (MessageId, consumer) in the inbox,
 /// applies the effect and writes any events it raises to the outbox. A duplicate delivery, even a concurrent one,
 /// finds the inbox row (the second insert waits on the first's key, then does nothing) and has no effect.

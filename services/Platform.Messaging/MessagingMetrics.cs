@@ -65,6 +65,3 @@ public sealed class MessagingMetrics
 
     public void DuplicateSkipped(string consumer) => _duplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
 }
-
-/// <summary>A sample of an outbox: rows to publish, rows given up, when the oldest pending one occurred.</summary>
-public sealed record OutboxBacklog(long Pending, long SetAside, DateTimeOffset? OldestPending);

@@ -28,13 +28,3 @@ public sealed class OutboxMessage
     /// <summary>W3C traceparent of the request that wrote the event, so the trace continues through the broker.</summary>
     public string? TraceParent { get; set; }
 }
-
-/// <summary>A message a consumer has applied. Keyed (MessageId, Consumer): a second delivery finds it and does nothing.</summary>
-public sealed class InboxMessage
-{
-    public Guid MessageId { get; set; }
-
-    public required string Consumer { get; set; }
-
-    public DateTimeOffset ProcessedAt { get; set; }
-}

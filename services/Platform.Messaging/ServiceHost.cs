@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Platform.Messaging;
@@ -50,34 +48,4 @@ public static partial class ServiceHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: applying {Count} pending migration(s)")]
     private static partial void LogMigrating(ILogger logger, string context, int count);
-}
-
-/// <summary>
-/// Applies migrations when the host starts, before the bus and the outbox dispatcher (registered after it), when
-/// <c>Database:MigrateOnStartup</c> is true (default: in Development only).
-/// </summary>
-internal sealed class DatabaseMigrator<TDbContext>(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
-    : IHostedService
-    where TDbContext : DbContext
-{
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        configuration.GetValue("Database:MigrateOnStartup", environment.IsDevelopment())
-            ? ServiceHost.MigrateAsync<TDbContext>(services, cancellationToken)
-            : Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>Work that must follow the migrations before the service serves (moving data the schema change left behind).</summary>
-public interface IPostMigrationStep
-{
-    Task RunAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>A maintenance command of a service: <c>dotnet Platform.X.dll {Name}</c> runs it and exits.</summary>
-public interface IServiceCommand
-{
-    string Name { get; }
-
-    Task RunAsync(CancellationToken cancellationToken);
 }

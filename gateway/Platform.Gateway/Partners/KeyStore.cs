@@ -10,15 +10,6 @@ using StackExchange.Redis;
 
 namespace Platform.Gateway.Partners;
 
-public sealed record CreateKeyRequest(string? Partner, string? Role, string? Scope);
-
-public sealed record RotateKeyRequest(int? GraceSeconds);
-
-/// <summary>A key as the admin sees it once, at creation or rotation: the only time the secret is shown.</summary>
-public sealed record IssuedKey(string Id, string Partner, string Role, string Scope, string Key, DateTimeOffset CreatedAt);
-
-public sealed record KeyInfo(string Id, string Partner, string Role, string Scope, string Source, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt);
-
 /// <summary>
 /// The gateway's own admin routes (role platform-admin): create, list, revoke and rotate partner API keys. Keys are
 /// random (256 bits), shown once, stored as SHA-256 in Redis; revocation is announced to every replica at once.

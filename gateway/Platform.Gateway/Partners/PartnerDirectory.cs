@@ -6,17 +6,6 @@ using StackExchange.Redis;
 
 namespace Platform.Gateway.Partners;
 
-/// <summary>A partner the gateway recognised, and where its key came from.</summary>
-public sealed record Partner(string Name, string Role, string Scope, string Source);
-
-/// <summary>Why a key could not be resolved: unknown (401) or the key store cannot be reached (503).</summary>
-public enum KeyLookup
-{
-    Found,
-    Unknown,
-    StoreUnavailable,
-}
-
 /// <summary>
 /// Resolves an API key to its partner: first the keys in configuration (<c>Gateway:Partners</c>, hashed), then the
 /// keys a platform admin created through the admin routes, kept hashed in Redis (<c>ConnectionStrings:cache</c>) and

@@ -4,14 +4,6 @@ using StackExchange.Redis;
 
 namespace Platform.Gateway.Protection;
 
-/// <summary>Requests per second a partner may make (<c>Gateway:RateLimit:PermitPerSecond</c>; one partner: <c>Gateway:RateLimit:PerPartner:{name}</c>).</summary>
-public sealed class RateLimitOptions
-{
-    public int PermitPerSecond { get; set; } = 200;
-
-    public Dictionary<string, int> PerPartner { get; init; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>
 /// A fixed one-second window per partner, counted in Redis so every gateway replica shares it. A replica does not ask
 /// Redis for each request: it reserves a slice of the partner's permit for the current second (<c>INCRBY</c> a

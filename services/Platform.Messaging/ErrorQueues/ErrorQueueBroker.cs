@@ -5,19 +5,6 @@ using RabbitMQ.Client.Exceptions;
 
 namespace Platform.Messaging.ErrorQueues;
 
-/// <summary>A message MassTransit moved to an error queue, with why (its fault headers).</summary>
-public sealed record FaultedMessage(
-    string? MessageId,
-    string? MessageType,
-    string? Reason,
-    string? ExceptionType,
-    string? ExceptionMessage,
-    string? FaultedAt,
-    bool Redelivered,
-    string Body);
-
-public sealed record ErrorQueueDepth(string Queue, string SourceQueue, long Messages);
-
 /// <summary>
 /// Reads and empties this service's error queues over AMQP (no management plugin needed): depth, a look at the
 /// messages without taking them, and redelivery to the source queue once the cause is fixed. Redelivery keeps the

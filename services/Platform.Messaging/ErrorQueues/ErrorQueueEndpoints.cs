@@ -8,10 +8,6 @@ using Platform.ServiceDefaults.Security;
 
 namespace Platform.Messaging.ErrorQueues;
 
-public sealed record RedeliverRequest(Guid? MessageId);
-
-public sealed record RedeliverResponse(string Queue, string SourceQueue, int Redelivered);
-
 /// <summary>
 /// <c>/api/{service}/admin/error-queues</c>: an operator lists this service's error queues, reads their messages
 /// with the reason of each fault, and sends them back to their queue once the cause is fixed. Platform admins only.

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Platform.ServiceDefaults.Security;
 
 /// <summary>
@@ -13,25 +10,4 @@ public sealed class ServiceIdentity(string name, PlatformTokenCache tokens)
     public string Name { get; } = name;
 
     public string TokenFor(string target) => tokens.For(Name, PlatformRoles.Service, "region", target);
-}
-
-/// <summary>Adds the service's own identity to every call of a gRPC (or HTTP) client.</summary>
-public sealed class ServiceIdentityHandler(ServiceIdentity identity, string target) : DelegatingHandler
-{
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.TokenFor(target));
-        return base.SendAsync(request, cancellationToken);
-    }
-}
-
-public static class ServiceIdentityExtensions
-{
-    /// <summary>Calls made by this client carry the service's identity, for <paramref name="target"/> (the called service's name).</summary>
-    public static IHttpClientBuilder AddServiceIdentity(this IHttpClientBuilder client, string target)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        return client.AddHttpMessageHandler(sp => new ServiceIdentityHandler(sp.GetRequiredService<ServiceIdentity>(), target));
-    }
 }

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Gateway.Partners;
+
+/// <summary>
+/// Authenticates a partner from its <c>X-Api-Key</c> header through the <see cref="PartnerDirectory"/> (keys from
+/// configuration, compared in constant time, then keys created by an admin, kept hashed in Redis). The partner's name
+/// and role become the caller's identity. A key that cannot be checked because the key store is down is a 503, not a
+/// 401: the credential may well be valid.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    PartnerDirectory directory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    private const string StoreDown = "platform.key-store-down";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > 200)
+        {
+            return AuthenticateResult.Fail("Malformed API key.");
+        }
+
+        var (result, partner) = await directory.FindAsync(values[0]!);
+        switch (result)
+        {
+            case KeyLookup.Found:
+                var identity = new ClaimsIdentity(
+                    [new Claim(PlatformToken.PartnerClaim, partner!.Name), new Claim(PlatformToken.RoleClaim, partner.Role), new Claim(PartnerScope.ClaimType, partner.Scope)],
+                    SchemeName, PlatformToken.PartnerClaim, PlatformToken.RoleClaim);
+                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+            case KeyLookup.StoreUnavailable:
+                Context.Items[StoreDown] = true;
+                return AuthenticateResult.Fail("The key store cannot be reached.");
+            default:
+                return AuthenticateResult.Fail("Unknown API key.");
+        }
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(StoreDown))
+        {
+            Response.Headers.RetryAfter = "5";
+            await Results.Problem(statusCode: 503, title: "Your key cannot be checked right now; try again in a few seconds.").ExecuteAsync(Context);
+            return;
+        }
+
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
+        await base.HandleChallengeAsync(properties);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Platform.Gateway.Partners;
+
+public sealed record RotateKeyRequest(int? GraceSeconds);

@@ -1,0 +1,3 @@
+namespace Platform.Messaging.ErrorQueues;
+
+public sealed record ErrorQueueDepth(string Queue, string SourceQueue, long Messages);

@@ -1,0 +1,3 @@
+namespace Platform.Messaging.ErrorQueues;
+
+public sealed record RedeliverResponse(string Queue, string SourceQueue, int Redelivered);
