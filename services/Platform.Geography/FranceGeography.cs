@@ -16,7 +16,6 @@ public sealed class FranceGeography
 
     private static readonly Lazy<FranceGeography> s_official = new(LoadOfficial, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, Commune> _communes;
     private readonly FrozenDictionary<string, CommuneCheck> _checks; // current and former codes, answered without allocating
     private readonly FrozenDictionary<string, Epci> _epcis;
     private readonly FrozenDictionary<string, Department> _departments;
@@ -28,9 +27,9 @@ public sealed class FranceGeography
     {
         _regions = regions.ToFrozenDictionary(r => r.Code, StringComparer.Ordinal);
         _departments = departments.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
-        _communes = communes.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
+        var current = communes.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var former = communes.SelectMany(c => c.FormerCodes.Select(f => (Former: f, Successor: c)))
-            .Where(f => !_communes.ContainsKey(f.Former)) // a commune nouvelle often keeps one of its founders' codes
+            .Where(f => !current.Contains(f.Former)) // a commune nouvelle often keeps one of its founders' codes
             .Select(f => new CommuneCheck(f.Former, CommuneCodeStatus.Former, null, f.Successor,
                 $"{f.Former} is a former commune, now part of {f.Successor.Code} {f.Successor.Name}: use {f.Successor.Code}."));
         _checks = communes.Select(c => new CommuneCheck(c.Code, CommuneCodeStatus.Current, c, null, null)).Concat(former)
@@ -61,7 +60,7 @@ public sealed class FranceGeography
     public IReadOnlyList<Region> Regions { get; }
 
     /// <summary>A current commune or municipal arrondissement by its INSEE code, or null.</summary>
-    public Commune? Commune(string? code) => code is not null && _communes.TryGetValue(code, out var commune) ? commune : null;
+    public Commune? Commune(string? code) => code is not null && _checks.TryGetValue(code, out var known) ? known.Commune : null;
 
     public Epci? Epci(string? siren) => siren is not null && _epcis.TryGetValue(siren, out var epci) ? epci : null;
 

@@ -34,10 +34,7 @@ public sealed class ZoneClassification
     public decimal? MedianIncome { get; set; }
 
     /// <summary>The figures it was classified on, when they were recorded.</summary>
-    public ZoneFigures? Figures => Population is { } population && Gps is { } gps && AldPrevalencePercent is { } ald && EmergencyMinutes is { } emergency
-        && YoungGpSharePercent is { } young && MedianIncome is { } income
-        ? new ZoneFigures(population, gps, ald, emergency, young, income)
-        : null;
+    public ZoneFigures? Figures => ZoneFigures.WhenComplete(Population, Gps, AldPrevalencePercent, EmergencyMinutes, YoungGpSharePercent, MedianIncome);
 
     public void Record(ZoneFigures figures)
     {

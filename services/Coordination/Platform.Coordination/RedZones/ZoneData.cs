@@ -24,8 +24,5 @@ public sealed record ZoneData(
 
     /// <summary>The figures, when all are given.</summary>
     [System.Text.Json.Serialization.JsonIgnore] // derived, never part of the request
-    public ZoneFigures? Figures => Population is { } population && Gps is { } gps && AldPrevalencePercent is { } ald && EmergencyMinutes is { } emergency
-        && YoungGpSharePercent is { } young && MedianIncome is { } income
-        ? new ZoneFigures(population, gps, ald, emergency, young, income)
-        : null;
+    public ZoneFigures? Figures => ZoneFigures.WhenComplete(Population, Gps, AldPrevalencePercent, EmergencyMinutes, YoungGpSharePercent, MedianIncome);
 }

@@ -8,6 +8,12 @@ namespace Platform.Coordination.RedZones;
 /// </summary>
 public sealed record ZoneFigures(int Population, int Gps, decimal AldPrevalencePercent, int EmergencyMinutes, decimal YoungGpSharePercent, decimal MedianIncome)
 {
+    /// <summary>The figures when all six are known, otherwise null.</summary>
+    public static ZoneFigures? WhenComplete(int? population, int? gps, decimal? ald, int? emergency, decimal? young, decimal? income) =>
+        population is { } p && gps is { } g && ald is { } a && emergency is { } e && young is { } y && income is { } i
+            ? new ZoneFigures(p, g, a, e, y, i)
+            : null;
+
     public static ZoneFigures Aggregate(IReadOnlyCollection<ZoneFigures> communes)
     {
         ArgumentNullException.ThrowIfNull(communes);

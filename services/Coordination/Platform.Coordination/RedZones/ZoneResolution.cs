@@ -10,7 +10,15 @@ namespace Platform.Coordination.RedZones;
 /// </summary>
 public static class ZoneResolution
 {
-    private static readonly string[] s_figures = ["gps", "aldPrevalencePercent", "emergencyMinutes", "youngGpSharePercent", "medianIncome"];
+    /// <summary>Each figure by its field name, and whether the request gives it.</summary>
+    private static readonly (string Field, Func<ZoneData, bool> IsGiven)[] s_figures =
+    [
+        ("gps", z => z.Gps is not null),
+        ("aldPrevalencePercent", z => z.AldPrevalencePercent is not null),
+        ("emergencyMinutes", z => z.EmergencyMinutes is not null),
+        ("youngGpSharePercent", z => z.YoungGpSharePercent is not null),
+        ("medianIncome", z => z.MedianIncome is not null),
+    ];
 
     /// <summary>The communes whose recorded figures an intercommunality's classification would draw on.</summary>
     public static IReadOnlyList<string> CommunesOf(ZoneData zone)
@@ -30,7 +38,7 @@ public static class ZoneResolution
         string name;
         int population;
         ZoneFigures? aggregate = null;
-        var missing = s_figures.Where(f => Given(zone, f) is null).ToList();
+        var missing = s_figures.Where(f => !f.IsGiven(zone)).Select(f => f.Field).ToList();
         if (zone.Kind == ZoneData.Commune)
         {
             var commune = france.Commune(zone.Code)!;
@@ -85,13 +93,4 @@ public static class ZoneResolution
         };
         return (new ResolvedZone(complete, complete.Figures!, aggregate is null ? 0 : france.Epci(zone.Code)!.Members.Count), errors);
     }
-
-    private static decimal? Given(ZoneData zone, string figure) => figure switch
-    {
-        "gps" => zone.Gps,
-        "aldPrevalencePercent" => zone.AldPrevalencePercent,
-        "emergencyMinutes" => zone.EmergencyMinutes,
-        "youngGpSharePercent" => zone.YoungGpSharePercent,
-        _ => zone.MedianIncome,
-    };
 }
