@@ -16,6 +16,13 @@ if (args is ["geography", ..])
     return 0;
 }
 
+if (args is ["pipeline", ..])
+{
+    return await Platform.Benchmarks.Pipeline.PipelineBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+}
+
 if (args is ["planner", ..])
 {
     PlannerBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2026);
