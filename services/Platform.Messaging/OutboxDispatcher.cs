@@ -70,47 +70,66 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = await db.Set<OutboxMessage>()
             .FromSqlInterpolated($"""
-                SELECT * FROM outbox_messages
+                SELECT id, message_id, message_type, payload, occurred_at, sent_at, attempts, last_error, trace_parent
+                FROM outbox_messages
                 WHERE sent_at IS NULL AND attempts < {options.Value.MaxAttempts}
                 ORDER BY id
                 LIMIT {options.Value.BatchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        var published = 0;
+        // The batch is published at once and its confirms awaited together: one publication awaiting its confirm before
+        // the next starts spends a broker round trip per event (about 650 events/s in bench/pipeline-benchmark.sh).
+        // Order within a batch is not kept; consumers never relied on it (several run at once, and each applies an
+        // event the same whatever the order: docs/architecture.md).
+        var publications = new List<Task>(batch.Count);
+        var sent = new List<long>(batch.Count);
         foreach (var row in batch)
         {
-            row.Attempts++;
             if (!IntegrationEventTypes.TryResolve(row.MessageType, out var type))
             {
-                row.LastError = $"Unknown event type {row.MessageType}";
                 metrics.DispatchFailed(MessagingMetrics.UnknownType);
                 LogUnknownType(logger, row.Id, row.MessageType);
+                var error = $"Unknown event type {row.MessageType}";
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE outbox_messages SET attempts = attempts + 1, last_error = {error} WHERE id = {row.Id}", cancellationToken);
                 continue;
             }
 
-            var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.s_json)!;
-            ActivityContext.TryParse(row.TraceParent, null, out var parent);
-            using (s_activitySource.StartActivity("outbox publish", ActivityKind.Producer, parent))
-            {
-                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
-            }
-
-            row.SentAt = time.GetUtcNow();
-            row.LastError = null;
-            published++;
+            publications.Add(PublishAsync(row, type, cancellationToken));
+            sent.Add(row.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (published > 0)
+        await Task.WhenAll(publications);
+        if (sent.Count > 0)
         {
-            metrics.Published(published);
-            LogPublished(logger, published);
+            // One statement for the batch, not one per row.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE outbox_messages SET sent_at = {time.GetUtcNow()}, attempts = attempts + 1, last_error = NULL
+                WHERE id = ANY({sent.ToArray()})
+                """, cancellationToken);
         }
 
-        return published;
+        await transaction.CommitAsync(cancellationToken);
+        if (sent.Count > 0)
+        {
+            metrics.Published(sent.Count);
+            LogPublished(logger, sent.Count);
+        }
+
+        return sent.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage row, Type type, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.s_json)!;
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using (s_activitySource.StartActivity("outbox publish", ActivityKind.Producer, parent))
+        {
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
+        }
     }
 
     private async Task CleanupIfDueAsync(CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ internal interface IPipelinePath : IAsyncDisposable
     /// <summary><paramref name="count"/> state changes with their events, committed in transactions of <paramref name="batch"/>, as an import does.</summary>
     Task ProduceBurstAsync(int count, int batch, CancellationToken cancellationToken);
 
+    /// <summary>Events written but not yet published (the outbox's pending rows; 0 for the bare broker).</summary>
+    Task<long> UnsentAsync();
+
     /// <summary>How many projections the consuming database holds (checked against the tracker at the end).</summary>
     Task<long> ProjectionsInDatabaseAsync();
 }

@@ -25,6 +25,7 @@ internal sealed class PlatformPath : IPipelinePath
     private IHost? _producer;
     private IHost? _consumer;
     private TestDatabase? _consumerDb;
+    private TestDatabase? _producerDb;
     private int _sequence;
 
     public string Name => "platform (EF outbox, MassTransit, inbox)";
@@ -33,7 +34,7 @@ internal sealed class PlatformPath : IPipelinePath
     {
         var vhost = await TestVirtualHost.CreateAsync("bench-pipeline");
         _resources.Add(vhost);
-        var producerDb = await TestDatabase.CreateAsync("bench_pipeline_patients");
+        var producerDb = _producerDb = await TestDatabase.CreateAsync("bench_pipeline_patients");
         _resources.Add(producerDb);
         _consumerDb = await TestDatabase.CreateAsync("bench_pipeline_missions");
         _resources.Add(_consumerDb);
@@ -92,14 +93,21 @@ internal sealed class PlatformPath : IPipelinePath
         return db.AddIntegrationEvent(new PatientEnrolled(enrolment.PatientId, enrolment.Id, enrolment.WaitingList, enrolment.CommuneCode, enrolment.EnrolledAt));
     }
 
+    public async Task<long> UnsentAsync() => await _producerDb!.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+
     public async Task<long> ProjectionsInDatabaseAsync() => await _consumerDb!.ScalarAsync<long>("SELECT count(*) FROM waiting_entries");
 
     private static IHost Build(string applicationName, string connectionName, string connectionString, Uri broker, Action<HostApplicationBuilder> configure, bool migrate)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = applicationName, EnvironmentName = "Production" });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = applicationName,
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory, // as a service runs: not the caller's folder, which the configuration would watch
+        });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{connectionName}"] = connectionString,
+            [$"ConnectionStrings:{connectionName}"] = connectionString + Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA"),
             [$"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}"] = broker.ToString(),
             ["Database:MigrateOnStartup"] = migrate ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -52,6 +52,8 @@ internal sealed class RawBrokerPath : IPipelinePath
             new PatientEnrolled(e.PatientId, e.Id, e.WaitingList, e.CommuneCode, e.EnrolledAt), PipelineBenchmark.Json));
     }
 
+    public Task<long> UnsentAsync() => Task.FromResult(0L);
+
     public Task<long> ProjectionsInDatabaseAsync() => Task.FromResult(Interlocked.Read(ref _consumed));
 
     public async ValueTask DisposeAsync()

@@ -185,6 +185,8 @@ internal sealed class RawDatabasePath : IPipelinePath
         }
     }
 
+    public async Task<long> UnsentAsync() => await _producerDb!.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+
     public async Task<long> ProjectionsInDatabaseAsync() => await _consumerDb!.ScalarAsync<long>("SELECT count(*) FROM waiting_entries");
 
     public async ValueTask DisposeAsync()
