@@ -69,15 +69,8 @@ public static class MessagingRegistration
             {
                 context.GetRequiredService<ReceiveEndpointNames>().Add(name); // its error queue is <name>_error
                 var consumers = context.GetRequiredService<IOptions<ConsumerOptions>>().Value;
-                if (consumers.PrefetchCount is { } prefetch)
-                {
-                    endpoint.PrefetchCount = prefetch;
-                }
-
-                if (consumers.ConcurrentMessageLimit is { } limit)
-                {
-                    endpoint.ConcurrentMessageLimit = limit;
-                }
+                endpoint.PrefetchCount = consumers.PrefetchCount;
+                endpoint.ConcurrentMessageLimit = consumers.ConcurrentMessageLimit;
 
                 endpoint.UseMessageRetry(r =>
                 {

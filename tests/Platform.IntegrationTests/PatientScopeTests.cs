@@ -1,7 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Events;
 using Platform.Contracts.Grpc.Patients;
+using Platform.Messaging;
+using Platform.Patients;
 using Platform.Testing;
 
 namespace Platform.IntegrationTests;
@@ -189,5 +195,31 @@ public class PatientScopeTests(PlatformHosts hosts) : IAsyncLifetime
             s => s == HttpStatusCode.NotFound, TimeSpan.FromSeconds(20));
         Assert.Equal(HttpStatusCode.NotFound, gone);
         Assert.Equal(HttpStatusCode.OK, (await practitioner.GetAsync($"/api/patients/{_consulted}")).StatusCode); // consulted: still theirs
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_arrives_before_its_scheduling_keeps_the_site_closed()
+    {
+        // Each event has its own queue, so Patients may apply a mission's cancellation before its scheduling.
+        var mission = Guid.NewGuid();
+        var bus = hosts.Patients.Services.GetRequiredService<IBus>();
+        var cancelled = Guid.NewGuid();
+        await bus.Publish(new MissionCancelled(mission, _rpps, _site, DateTimeOffset.UtcNow), c => c.MessageId = cancelled);
+        await Eventually.UntilAsync(() => AppliedAsync(cancelled, "MissionCancelledConsumer"), applied => applied);
+        var scheduled = Guid.NewGuid();
+        var monday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(42);
+        await bus.Publish(new MissionScheduled(mission, _rpps, _site, monday, monday.AddDays(5), DateTimeOffset.UtcNow.AddMinutes(-1)),
+            c => c.MessageId = scheduled);
+        await Eventually.UntilAsync(() => AppliedAsync(scheduled, "MissionScheduledConsumer"), applied => applied);
+
+        using var practitioner = PlatformHosts.ClientOf(hosts.Patients, "dr-x", "practitioner", Scope("practitioner"));
+        Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/api/patients/{_waitingAtSite}")).StatusCode);
+    }
+
+    private async Task<bool> AppliedAsync(Guid messageId, string consumer)
+    {
+        await using var scope = hosts.Patients.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PatientsDbContext>();
+        return await db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer);
     }
 }

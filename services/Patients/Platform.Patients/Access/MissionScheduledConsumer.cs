@@ -7,7 +7,10 @@ using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients.Access;
 
-/// <summary>A practitioner scheduled at a site: the patients waiting for that site enter their scope.</summary>
+/// <summary>
+/// A practitioner scheduled at a site: the patients waiting for that site enter their scope, unless the mission's
+/// cancellation came first (its row is there, marked).
+/// </summary>
 public sealed class MissionScheduledConsumer(PatientsDbContext db, ILogger<MissionScheduledConsumer> logger)
     : InboxConsumer<MissionScheduled, PatientsDbContext>(db, logger)
 {

@@ -42,7 +42,7 @@ public static class PatientScope
                 var rpps = scope.Rpps!;
                 return patients.Where(p => db.Consultations.Any(c => c.PatientId == p.Id && c.PractitionerRpps == rpps)
                     || db.WaitingListEntries.Any(e => e.PatientId == p.Id && e.LeftAt == null
-                        && db.PractitionerSites.Any(s => s.Rpps == rpps && s.ListId == e.ListId)));
+                        && db.PractitionerSites.Any(s => s.Rpps == rpps && s.ListId == e.ListId && s.CancelledAt == null)));
             default:
                 return patients.Where(_ => false);
         }
@@ -71,7 +71,7 @@ public static class PatientScope
             ScopeKind.Region => true,
             ScopeKind.Communes => list.Scope == WaitingListId.Site || scope.Communes.Contains(list.Key),
             ScopeKind.Site => list.Scope == WaitingListId.Site && list.Key == scope.Site.ToString(),
-            ScopeKind.Practitioner => await db.PractitionerSites.AnyAsync(s => s.Rpps == scope.Rpps && s.ListId == listId, ct),
+            ScopeKind.Practitioner => await db.PractitionerSites.AnyAsync(s => s.Rpps == scope.Rpps && s.ListId == listId && s.CancelledAt == null, ct),
             _ => false,
         };
     }

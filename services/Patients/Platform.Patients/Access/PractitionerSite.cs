@@ -2,7 +2,9 @@ namespace Platform.Patients.Access;
 
 /// <summary>
 /// A site where a practitioner has a mission, kept from Missions' events (<c>MissionScheduled</c>,
-/// <c>MissionCancelled</c>): a practitioner's scope covers the patients waiting for these sites.
+/// <c>MissionCancelled</c>): a practitioner's scope covers the patients waiting for these sites while the mission is
+/// not cancelled. A cancellation is kept (not deleted) so that a MissionScheduled arriving after it, from another
+/// queue, finds it and does not open the site again.
 /// </summary>
 public sealed class PractitionerSite
 {
@@ -14,4 +16,7 @@ public sealed class PractitionerSite
 
     /// <summary>The site's waiting list (<c>site:{id}</c>), as <see cref="WaitingLists.WaitingListEntry.ListId"/> names it.</summary>
     public required string ListId { get; init; }
+
+    /// <summary>When Missions announced the mission cancelled; null while it stands.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
 }

@@ -113,6 +113,10 @@ namespace Platform.Patients.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("mission_id");
 
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
                     b.Property<string>("ListId")
                         .IsRequired()
                         .HasMaxLength(60)
