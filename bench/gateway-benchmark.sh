@@ -59,7 +59,7 @@ psql_local -qc "drop database if exists bench_missions" >/dev/null
 psql_local -qc "create database bench_missions" >/dev/null
 [ "$PIN" = 1 ] && for pid in $(pgrep -x postgres); do taskset -apc "$BACK_CPU" "$pid" >/dev/null; done
 
-MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 NGINX=5917 YARP=5919
+MISSIONS=5911 MISSIONS_GRPC=5912 GATEWAY=5913 GATEWAY_METRICS=5915 NGINX=5917 YARP=5919
 KEY="bench-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 IDENTITY="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
 quiet=(Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning)
@@ -98,7 +98,8 @@ gateway_env=(ASPNETCORE_ENVIRONMENT=Production "${quiet[@]}" Platform__Identity_
   Gateway__RateLimit__PermitPerSecond=10000000 ${BENCH_GATEWAY_ENV:-})
 GATEWAY_DLL="$ROOT/gateway/Platform.Gateway/bin/Release/net10.0/Platform.Gateway.dll"
 run gateway "$GATEWAY_DLL" "${gateway_env[@]}" Kestrel__Endpoints__Http__Url="http://127.0.0.1:$GATEWAY" \
-  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2
+  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$((GATEWAY + 1))" Kestrel__Endpoints__Grpc__Protocols=Http2 \
+  Kestrel__Endpoints__Metrics__Url="http://127.0.0.1:$GATEWAY_METRICS"
 run yarp "$ROOT/bench/Platform.BareProxy/bin/Release/net10.0/Platform.BareProxy.dll" DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 \
   BareProxy__Destination="http://127.0.0.1:$MISSIONS" ASPNETCORE_URLS="http://127.0.0.1:$YARP"
 wait_up "http://127.0.0.1:$GATEWAY/alive"
@@ -126,6 +127,9 @@ EOF
 "${FRONT[@]}" nginx -c "$WORK/nginx.conf" -p "$WORK"
 wait_up "http://127.0.0.1:$NGINX/health"
 
+allocated() { # bytes the gateway has allocated so far (the runtime's counter, from its Prometheus endpoint, as the chart scrapes it)
+  curl -fsS "http://127.0.0.1:$GATEWAY_METRICS/metrics" 2>/dev/null | awk '!found && /^dotnet_gc_heap_total_allocated_bytes_total[{ ]/ { sub(/^[^ ]*\} |^[^ ]* /, ""); print $1; found = 1 }'
+}
 ticks() { # CPU time (clock ticks) used so far by the given processes
   local t=0 pid; for pid in "$@"; do [ -r "/proc/$pid/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$t"
 }
@@ -136,10 +140,12 @@ measure() { # label, proxy pids (quoted list), url, extra wrk args...: one run, 
   local label="$1" proxy="$2" url="$3"; shift 3
   local postgres; postgres="$(pgrep -x postgres || pgrep -f 'postgres:' || true)"
   local p0 b0 d0 p1 b1 d1
+  local a0="" a1=""; [ "$label" = gateway_auth ] && a0="$(allocated)"
   p0=$(ticks $proxy); b0=$(ticks "$PID_missions"); d0=$(ticks $postgres)
   local out; out="$("${FRONT[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
   p1=$(ticks $proxy); b1=$(ticks "$PID_missions")
   d1=$(ticks $postgres)
+  [ "$label" = gateway_auth ] && a1="$(allocated)"
   local rps p99 errors
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
@@ -148,11 +154,13 @@ measure() { # label, proxy pids (quoted list), url, extra wrk args...: one run, 
   local cpu; cpu="$(awk -v r="$rps" -v d="$DURATION" -v hz="$(getconf CLK_TCK)" -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v g=$((d1 - d0)) \
     'BEGIN { n = r * d; printf "%.0f %.0f %.0f", p * 1e6 / hz / n, b * 1e6 / hz / n, g * 1e6 / hz / n }')"
   read -r cpu_proxy cpu_backend cpu_db <<<"$cpu"
+  local alloc="-"
+  [ -n "$a0" ] && [ -n "$a1" ] && alloc="$(awk -v a="$a0" -v b="$a1" -v r="$rps" -v d="$DURATION" 'BEGIN { printf "%.1f", (b - a) / (r * d) / 1024 }')"
   # A PostgreSQL process that ended during the run took its ticks with it: its share is then unknown.
   [ "$(still $postgres)" = "$(printf '%s\n' $postgres)" ] || cpu_db="?"
-  printf '  %-12s %10s req/s   p99 %8s   CPU µs/request: proxy %4s  backend %4s  postgres %4s  %s\n' \
-    "$label" "$rps" "$p99" "$cpu_proxy" "$cpu_backend" "$cpu_db" "${errors:+non-2xx: $errors}"
-  echo "$rps $(to_ms "$p99") $cpu_proxy" >>"$WORK/$label"
+  printf '  %-12s %10s req/s   p99 %8s   CPU µs/request: proxy %4s  backend %4s  postgres %4s   proxy allocated %5s KB/request %s\n' \
+    "$label" "$rps" "$p99" "$cpu_proxy" "$cpu_backend" "$cpu_db" "$alloc" "${errors:+non-2xx: $errors}"
+  echo "$rps $(to_ms "$p99") $cpu_proxy ${alloc/-/0}" >>"$WORK/$label"
   [ -z "$errors" ] || die "$label: $errors answers were not 2xx (see $WORK/*.log): the figures would measure refusals"
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v / 1000; else if (v ~ /ms$/) printf "%.3f", v + 0; else printf "%.3f", v * 1000 }'; }
@@ -196,6 +204,13 @@ for label in "${paths[@]}"; do
   printf '  %-12s %10.0f req/s   p99 %8.2fms   proxy CPU %4.0f µs/request\n' "$label" "$(median "$label" 1)" "$(median "$label" 2)" "$(median "$label" 3)"
 done
 echo
+if [ -f "$WORK/gateway_auth" ] && [ -f "$WORK/yarp" ]; then
+  awk -v g="$(median gateway_auth 1)" -v y="$(median yarp 1)" -v gc="$(median gateway_auth 3)" -v yc="$(median yarp 3)" -v ga="$(median gateway_auth 4)" 'BEGIN {
+    printf "gateway features: gateway ÷ YARP alone, req/s:            %.2f  (goal ≥ 0.95)\n", g / y
+    printf "gateway features: gateway ÷ YARP alone, CPU per request:  %.2f  (goal ≤ 1.25)\n", gc / yc
+    printf "gateway features: allocated per request:                  %.1f KB  (goal ≤ 4 KB)\n", ga
+  }'
+fi
 [ -f "$WORK/nginx" ] && [ -f "$WORK/direct" ] && [ -f "$WORK/gateway_auth" ] || exit 0
 awk -v g="$(median gateway_auth 1)" -v n="$(median nginx 1)" -v gp="$(median gateway_auth 2)" -v dp="$(median direct 2)" 'BEGIN {
   printf "gateway (auth + rate limit) ÷ nginx, req/s:   %.2f  (goal ≥ 1.0)\n", g / n

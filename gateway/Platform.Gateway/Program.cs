@@ -19,7 +19,7 @@ app.Use(CorrelationId.InvokeAsync);
 app.Use(PartnerMetricsTag.InvokeAsync); // the partner on ASP.NET Core's request metrics
 app.UseRouting();
 app.UseRequestTimeouts(); // per-route timeouts (ReverseProxy:Routes:*:Timeout)
-app.UseAuthentication();
+app.UsePartnerAuthentication(); // a known key at once; anything else through ASP.NET Core's authentication handlers
 app.UseAuthorization();
 app.UseMiddleware<PartnerRateLimit>(); // after authentication: the limit is per partner, shared through Redis
 app.MapDefaultEndpoints();

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Platform.Contracts;
-using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Partners;
 
@@ -21,6 +18,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+
+    /// <summary>Longer values are refused as malformed, unhashed.</summary>
+    public const int MaxKeyLength = 200;
     private const string StoreDown = "platform.key-store-down";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -30,7 +30,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > 200)
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > MaxKeyLength)
         {
             return AuthenticateResult.Fail("Malformed API key.");
         }
@@ -39,10 +39,7 @@ public sealed class ApiKeyAuthenticationHandler(
         switch (result)
         {
             case KeyLookup.Found:
-                var identity = new ClaimsIdentity(
-                    [new Claim(PlatformToken.PartnerClaim, partner!.Name), new Claim(PlatformToken.RoleClaim, partner.Role), new Claim(PartnerScope.ClaimType, partner.Scope)],
-                    SchemeName, PlatformToken.PartnerClaim, PlatformToken.RoleClaim);
-                return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+                return partner!.Authenticated;
             case KeyLookup.StoreUnavailable:
                 Context.Items[StoreDown] = true;
                 return AuthenticateResult.Fail("The key store cannot be reached.");

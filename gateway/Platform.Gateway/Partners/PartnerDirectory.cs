@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -52,16 +53,31 @@ public sealed class PartnerDirectory : IDisposable
         return configured.Partners;
     }
 
-    public async ValueTask<(KeyLookup Result, Partner? Partner)> FindAsync(string key)
+    /// <summary>
+    /// The partner of a key when this replica knows it without asking Redis: a configured key, or a stored key whose
+    /// answer is cached. A stored key seen for the first time, or whose answer expired, needs <see cref="FindAsync"/>.
+    /// </summary>
+    public bool TryFindKnown(string key, [NotNullWhen(true)] out Partner? partner)
     {
         Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), presented);
-        foreach (var (configuredHash, partner) in ConfiguredPartners())
+        HashKey(key, presented);
+        if (Configured(presented) is { } configured)
         {
-            if (CryptographicOperations.FixedTimeEquals(presented, configuredHash))
-            {
-                return (KeyLookup.Found, partner);
-            }
+            partner = configured;
+            return true;
+        }
+
+        partner = _cache.TryGetValue(Convert.ToHexString(presented), out var cached) && cached.Until > _time.GetUtcNow() ? cached.Partner : null;
+        return partner is not null;
+    }
+
+    public async ValueTask<(KeyLookup Result, Partner? Partner)> FindAsync(string key)
+    {
+        var presented = new byte[SHA256.HashSizeInBytes];
+        HashKey(key, presented);
+        if (Configured(presented) is { } configured)
+        {
+            return (KeyLookup.Found, configured);
         }
 
         var hash = Convert.ToHexString(presented);
@@ -83,6 +99,28 @@ public sealed class PartnerDirectory : IDisposable
             LogStoreDown(_logger, ex);
             return cached.Partner is not null ? (KeyLookup.Found, cached.Partner) : (KeyLookup.StoreUnavailable, null); // a stale answer beats none
         }
+    }
+
+    /// <summary>SHA-256 of the key's UTF-8 bytes, without allocating for a key of ordinary length.</summary>
+    private static void HashKey(string key, Span<byte> hash)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> utf8 = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+    }
+
+    /// <summary>The configured partner whose key hash this is, compared in constant time with each.</summary>
+    private Partner? Configured(ReadOnlySpan<byte> presented)
+    {
+        foreach (var (configuredHash, partner) in ConfiguredPartners())
+        {
+            if (CryptographicOperations.FixedTimeEquals(presented, configuredHash))
+            {
+                return partner;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Drops this replica's cached answer for a key hash (and tells the other replicas through Redis).</summary>
