@@ -16,11 +16,10 @@ var app = builder.Build();
 app.Services.GetRequiredService<PartnerDirectory>(); // connects to Redis now, not on the first request
 app.UsePlatformProblemDetails();
 app.Use(CorrelationId.InvokeAsync);
-app.Use(PartnerMetricsTag.InvokeAsync); // the partner on ASP.NET Core's request metrics
 app.UseRouting();
 app.UseRequestTimeouts(); // per-route timeouts (ReverseProxy:Routes:*:Timeout)
-app.UsePartnerAuthentication(); // a known key at once; anything else through ASP.NET Core's authentication handlers
-app.UseAuthorization();
+app.UsePartnerAuthentication(); // a known key at once, anything else through ASP.NET Core's handlers; tags the request metrics with the partner
+app.UsePartnerAuthorization(); // the routes' role policies; for a known partner, decided once per route
 app.UseMiddleware<PartnerRateLimit>(); // after authentication: the limit is per partner, shared through Redis
 app.MapDefaultEndpoints();
 app.MapApiDocs();

@@ -8,7 +8,7 @@ namespace Platform.Gateway.Partners;
 /// skipped, with the request scope, handler and ticket it builds for every request. Everything else (no key, a key
 /// seen for the first time or whose cached answer expired, an unknown or malformed key, a bearer token) goes through
 /// the authentication middleware and its handlers as before. Authorization, the routes' role policies, runs for every
-/// request either way.
+/// request either way. The request's metrics are tagged with the partner here, at once or after the handlers.
 /// </summary>
 public static class KnownPartnerAuthentication
 {
@@ -19,7 +19,9 @@ public static class KnownPartnerAuthentication
     {
         ArgumentNullException.ThrowIfNull(app);
         var directory = app.ApplicationServices.GetRequiredService<PartnerDirectory>();
-        app.UseWhen(context => !TryAuthenticate(context, directory), handlers => handlers.UseAuthentication());
+        app.UseWhen(context => !TryAuthenticate(context, directory), handlers => handlers
+            .Use(PartnerMetricsTag.InvokeAsync) // the partner (or "anonymous") once the handlers have said
+            .UseAuthentication());
         // WebApplication adds UseAuthentication in front of the whole pipeline unless the application called it; a call
         // in a branch does not count (the branch has its own properties), so say here that it is done, as
         // UseAuthentication itself would (its key, AuthAppBuilderExtensions.AuthenticationMiddlewareSetKey).
@@ -40,12 +42,8 @@ public static class KnownPartnerAuthentication
         }
 
         context.User = partner.Authenticated.Principal!;
-        context.Features.Set<IAuthenticateResultFeature>(new Known(partner.Authenticated)); // what the role policies read
+        PartnerMetricsTag.Add(context, partner.Name);
+        context.Features.Set<IAuthenticateResultFeature>(new KnownPartner(partner)); // what the role policies read
         return true;
-    }
-
-    private sealed class Known(AuthenticateResult result) : IAuthenticateResultFeature
-    {
-        public AuthenticateResult? AuthenticateResult { get; set; } = result;
     }
 }

@@ -12,6 +12,11 @@ public static class PartnerMetricsTag
 {
     public const string Tag = "platform.partner";
 
+    /// <summary>Tags the request with its partner at once: for a request authenticated without going through the handlers.</summary>
+    public static void Add(HttpContext context, string partner) =>
+        context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(Tag, partner));
+
+    /// <summary>Tags the request after the rest of the pipeline ran: authentication has then accepted a partner, or refused.</summary>
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         try
@@ -20,8 +25,7 @@ public static class PartnerMetricsTag
         }
         finally
         {
-            // After the pipeline: authentication has run (or refused); the metric is recorded when the request ends.
-            context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(Tag, context.User.Identity?.IsAuthenticated == true ? context.User.Partner() : "anonymous"));
+            Add(context, context.User.Identity?.IsAuthenticated == true ? context.User.Partner() : "anonymous");
         }
     }
 }
