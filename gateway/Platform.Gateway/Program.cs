@@ -2,6 +2,7 @@ using Platform.Gateway.Docs;
 using Platform.Gateway.Partners;
 using Platform.Gateway.Protection;
 using Platform.Gateway.Routing;
+using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,7 +28,7 @@ app.MapKeyAdmin();
 app.MapGrpcReflection();
 app.MapReverseProxy(proxy =>
 {
-    proxy.Use(RequestSizeLimit.EnforceAsync);
+    proxy.Use(RequestSizeLimit.Using(app.Services.GetRequiredService<IOptionsMonitor<GatewayLimits>>()));
     proxy.Use(IdempotentRetry.InvokeAsync); // GET/HEAD only, on another replica, when the first could not be reached
     proxy.UseSessionAffinity();
     proxy.UseLoadBalancing();

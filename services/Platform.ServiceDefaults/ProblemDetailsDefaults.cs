@@ -38,24 +38,21 @@ public static partial class ProblemDetailsDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            if (RuleBrokenBy(context.Request) is not var (field, rule))
-            {
-                await next(context);
-                return;
-            }
-
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            var problem = Problem(400, "The request breaks the input rules for this resource.",
-                new Dictionary<string, string[]> { [field] = [rule] });
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = problem,
-            });
-        });
+        // No async state machine for a request that breaks no rule (every request but a refused one).
+        app.Use((context, next) => RuleBrokenBy(context.Request) is var (field, rule) ? RefuseAsync(context, field, rule) : next(context));
         return app;
+    }
+
+    private static Task RefuseAsync(HttpContext context, string field, string rule)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var problem = Problem(400, "The request breaks the input rules for this resource.",
+            new Dictionary<string, string[]> { [field] = [rule] });
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+        }).AsTask();
     }
 
     internal static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, Dictionary<string, string[]>? errors)

@@ -8,12 +8,16 @@ internal static class RequestSizeLimit
 {
     public const long DefaultLimit = 64 * 1024;
 
-    public static Task EnforceAsync(HttpContext context, Func<Task> next)
+    /// <summary>The proxy step, with the limits resolved once (not from the request's services, which would build a scope per request).</summary>
+    public static Func<HttpContext, Func<Task>, Task> Using(IOptionsMonitor<GatewayLimits> limits) =>
+        (context, next) => EnforceAsync(context, next, limits);
+
+    private static Task EnforceAsync(HttpContext context, Func<Task> next, IOptionsMonitor<GatewayLimits> limits)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         var limit = route.Metadata is not null && route.Metadata.TryGetValue("MaxRequestBodySize", out var value) && long.TryParse(value, out var parsed)
             ? parsed
-            : context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayLimits>>().CurrentValue.MaxRequestBodySize;
+            : limits.CurrentValue.MaxRequestBodySize;
 
         if (context.Request.ContentLength > limit)
         {
