@@ -26,6 +26,7 @@ internal sealed class PlatformPath : IPipelinePath
     private IHost? _consumer;
     private TestDatabase? _consumerDb;
     private TestDatabase? _producerDb;
+    private Tracker _tracker = null!;
     private int _sequence;
 
     public string Name => "platform (EF outbox, MassTransit, inbox)";
@@ -58,16 +59,14 @@ internal sealed class PlatformPath : IPipelinePath
         }
 
         await _producer.StartAsync();
-        Tracker = tracker;
+        _tracker = tracker;
     }
-
-    private Tracker Tracker { get; set; } = null!;
 
     public async Task ProduceOneAsync(CancellationToken cancellationToken)
     {
         await using var scope = _producer!.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnrolmentsDb>();
-        Tracker.Writing(Add(db));
+        _tracker.Writing(Add(db));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -107,7 +106,7 @@ internal sealed class PlatformPath : IPipelinePath
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{connectionName}"] = connectionString + Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA"),
+            [$"ConnectionStrings:{connectionName}"] = connectionString,
             [$"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}"] = broker.ToString(),
             ["Database:MigrateOnStartup"] = migrate ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -32,7 +32,7 @@ internal sealed class RawDatabasePath : IPipelinePath
 
     public string Name => "same writes by hand (Npgsql, RabbitMQ.Client)";
 
-    private static int BatchSize => PipelineBenchmark.Setting("Messaging__Outbox__BatchSize", new OutboxOptions().BatchSize);
+    private static readonly int BatchSize = PipelineBenchmark.Setting("Messaging__Outbox__BatchSize", new OutboxOptions().BatchSize);
 
     public async Task StartAsync(Tracker tracker)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -23,19 +24,27 @@ public sealed class ApiKeyAuthenticationHandler(
     public const int MaxKeyLength = 200;
     private const string StoreDown = "platform.key-store-down";
 
+    /// <summary>The key a request presents, when it presents exactly one, not empty and not longer than <see cref="MaxKeyLength"/>.</summary>
+    public static bool TryReadKey(IHeaderDictionary headers, [NotNullWhen(true)] out string? key)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        key = headers.TryGetValue(HeaderName, out var values) && values.Count == 1 && values[0] is { Length: > 0 and <= MaxKeyLength } value ? value : null;
+        return key is not null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values))
+        if (!Request.Headers.ContainsKey(HeaderName))
         {
             return AuthenticateResult.NoResult();
         }
 
-        if (values.Count != 1 || string.IsNullOrEmpty(values[0]) || values[0]!.Length > MaxKeyLength)
+        if (!TryReadKey(Request.Headers, out var key))
         {
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var (result, partner) = await directory.FindAsync(values[0]!);
+        var (result, partner) = await directory.FindAsync(key);
         switch (result)
         {
             case KeyLookup.Found:

@@ -33,9 +33,7 @@ public static class KnownPartnerAuthentication
     {
         var headers = context.Request.Headers;
         if (headers.Authorization.Count != 0
-            || !headers.TryGetValue(ApiKeyAuthenticationHandler.HeaderName, out var values)
-            || values.Count != 1
-            || values[0] is not { Length: > 0 and <= ApiKeyAuthenticationHandler.MaxKeyLength } key
+            || !ApiKeyAuthenticationHandler.TryReadKey(headers, out var key)
             || !directory.TryFindKnown(key, out var partner))
         {
             return false;

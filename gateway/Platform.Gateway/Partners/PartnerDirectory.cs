@@ -59,34 +59,20 @@ public sealed class PartnerDirectory : IDisposable
     /// </summary>
     public bool TryFindKnown(string key, [NotNullWhen(true)] out Partner? partner)
     {
-        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
-        HashKey(key, presented);
-        if (Configured(presented) is { } configured)
-        {
-            partner = configured;
-            return true;
-        }
-
-        partner = _cache.TryGetValue(Convert.ToHexString(presented), out var cached) && cached.Until > _time.GetUtcNow() ? cached.Partner : null;
+        partner = Local(key).Partner;
         return partner is not null;
     }
 
     public async ValueTask<(KeyLookup Result, Partner? Partner)> FindAsync(string key)
     {
-        var presented = new byte[SHA256.HashSizeInBytes];
-        HashKey(key, presented);
-        if (Configured(presented) is { } configured)
+        var local = Local(key);
+        if (local.Answered)
         {
-            return (KeyLookup.Found, configured);
+            return local.Partner is null ? (KeyLookup.Unknown, null) : (KeyLookup.Found, local.Partner);
         }
 
-        var hash = Convert.ToHexString(presented);
+        var hash = local.Hash!;
         var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(hash, out var cached) && cached.Until > now)
-        {
-            return cached.Partner is null ? (KeyLookup.Unknown, null) : (KeyLookup.Found, cached.Partner);
-        }
-
         try
         {
             var fields = await _redis.GetDatabase().HashGetAsync(KeyStore.HashKey(hash), [KeyStore.PartnerField, KeyStore.RoleField, KeyStore.ScopeField]);
@@ -97,9 +83,30 @@ public sealed class PartnerDirectory : IDisposable
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogStoreDown(_logger, ex);
-            return cached.Partner is not null ? (KeyLookup.Found, cached.Partner) : (KeyLookup.StoreUnavailable, null); // a stale answer beats none
+            return local.Stale is not null ? (KeyLookup.Found, local.Stale) : (KeyLookup.StoreUnavailable, null); // a stale answer beats none
         }
     }
+
+    /// <summary>
+    /// What this replica can say of a key without Redis: a configured partner, or a cached answer still fresh (a partner,
+    /// or "unknown"); otherwise the key's hash to ask Redis with, and the expired answer, if any, to fall back on.
+    /// </summary>
+    private LocalAnswer Local(string key)
+    {
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        HashKey(key, presented);
+        if (Configured(presented) is { } configured)
+        {
+            return new(true, configured, null, null);
+        }
+
+        var hash = Convert.ToHexString(presented);
+        return _cache.TryGetValue(hash, out var cached) && cached.Until > _time.GetUtcNow()
+            ? new(true, cached.Partner, hash, null)
+            : new(false, null, hash, cached.Partner);
+    }
+
+    private readonly record struct LocalAnswer(bool Answered, Partner? Partner, string? Hash, Partner? Stale);
 
     /// <summary>SHA-256 of the key's UTF-8 bytes, without allocating for a key of ordinary length.</summary>
     private static void HashKey(string key, Span<byte> hash)

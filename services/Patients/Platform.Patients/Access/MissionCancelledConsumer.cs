@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Messaging;
-using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients.Access;
 
@@ -20,14 +19,9 @@ public sealed class MissionCancelledConsumer(PatientsDbContext db, ILogger<Missi
         var site = await Db.PractitionerSites.FirstOrDefaultAsync(s => s.MissionId == m.MissionId, cancellationToken);
         if (site is null)
         {
-            Db.PractitionerSites.Add(new PractitionerSite
-            {
-                MissionId = m.MissionId,
-                Rpps = m.PractitionerRpps,
-                SiteId = m.SiteId,
-                ListId = new WaitingListId(WaitingListId.Site, m.SiteId.ToString()).ToString(),
-                CancelledAt = m.CancelledAt,
-            });
+            var cancelled = PractitionerSite.For(m.MissionId, m.PractitionerRpps, m.SiteId);
+            cancelled.CancelledAt = m.CancelledAt;
+            Db.PractitionerSites.Add(cancelled);
         }
         else
         {

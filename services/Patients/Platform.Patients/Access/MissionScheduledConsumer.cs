@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Events;
 using Platform.Messaging;
-using Platform.Patients.WaitingLists;
 
 namespace Platform.Patients.Access;
 
@@ -24,13 +23,7 @@ public sealed class MissionScheduledConsumer(PatientsDbContext db, ILogger<Missi
 
         if (!await Db.PractitionerSites.AnyAsync(s => s.MissionId == m.MissionId, cancellationToken))
         {
-            Db.PractitionerSites.Add(new PractitionerSite
-            {
-                MissionId = m.MissionId,
-                Rpps = m.PractitionerRpps,
-                SiteId = m.SiteId,
-                ListId = new WaitingListId(WaitingListId.Site, m.SiteId.ToString()).ToString(),
-            });
+            Db.PractitionerSites.Add(PractitionerSite.For(m.MissionId, m.PractitionerRpps, m.SiteId));
         }
     }
 }

@@ -1,3 +1,5 @@
+using Platform.Patients.WaitingLists;
+
 namespace Platform.Patients.Access;
 
 /// <summary>
@@ -16,6 +18,15 @@ public sealed class PractitionerSite
 
     /// <summary>The site's waiting list (<c>site:{id}</c>), as <see cref="WaitingLists.WaitingListEntry.ListId"/> names it.</summary>
     public required string ListId { get; init; }
+
+    /// <summary>The practitioner's place at a site through a mission, with the site's waiting list.</summary>
+    public static PractitionerSite For(Guid missionId, string rpps, Guid siteId) => new()
+    {
+        MissionId = missionId,
+        Rpps = rpps,
+        SiteId = siteId,
+        ListId = new WaitingListId(WaitingListId.Site, siteId.ToString()).ToString(),
+    };
 
     /// <summary>When Missions announced the mission cancelled; null while it stands.</summary>
     public DateTimeOffset? CancelledAt { get; set; }
