@@ -49,7 +49,9 @@ public class ConsultationAndStatisticsTests(PlatformHosts hosts)
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // The three events leave in one outbox batch, published at once: they may arrive in any order.
         await Eventually.UntilAsync(() => Task.FromResult(orientated.Count(o => o.PatientId == patient)), c => c == 2);
+        await Eventually.UntilAsync(() => Task.FromResult(recorded.Count(r => r.PatientId == patient)), c => c >= 1);
         Assert.Equal(["NurseFollowUp", "Pharmacy"], orientated.Where(o => o.PatientId == patient).Select(o => o.Kind).Order());
         var consultation = Assert.Single(recorded, r => r.PatientId == patient);
         Assert.Equal("AssistedTeleconsultation", consultation.Kind);
