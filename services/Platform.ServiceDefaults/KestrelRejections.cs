@@ -135,11 +135,11 @@ public static class KestrelRejections
             written.Length >= 10 && written.StartsWith("HTTP/1."u8) && written[9] is (byte)'4' or (byte)'5'
             && written.IndexOf("\r\nConnection: close\r\n"u8) >= 0;
 
-        public override async ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {
             Release();
             _atStart = true;
-            return await inner.FlushAsync(cancellationToken);
+            return inner.FlushAsync(cancellationToken); // no state machine of its own: every response passes here
         }
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
@@ -154,10 +154,10 @@ public static class KestrelRejections
             inner.Complete(exception);
         }
 
-        public override async ValueTask CompleteAsync(Exception? exception = null)
+        public override ValueTask CompleteAsync(Exception? exception = null)
         {
             Release();
-            await inner.CompleteAsync(exception);
+            return inner.CompleteAsync(exception);
         }
 
         private void Release()

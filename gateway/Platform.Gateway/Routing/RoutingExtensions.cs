@@ -58,7 +58,8 @@ public static class RoutingExtensions
             && identity.FindFirst(PlatformToken.RoleClaim)?.Value is { } role)
         {
             var scope = identity.FindFirst(Platform.Contracts.PartnerScope.ClaimType)?.Value ?? "";
-            headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.For(partner, role, scope, audience));
+            // The cached header value as is: no header object built and formatted again for every request.
+            headers.TryAddWithoutValidation(Microsoft.Net.Http.Headers.HeaderNames.Authorization, tokens.AuthorizationFor(partner, role, scope, audience));
         }
 
         return ValueTask.CompletedTask;

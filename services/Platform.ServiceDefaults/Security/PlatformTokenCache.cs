@@ -10,19 +10,25 @@ namespace Platform.ServiceDefaults.Security;
 /// </summary>
 public sealed class PlatformTokenCache(SecurityKey key, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string Partner, string Role, string Scope, string Audience), (string Token, DateTimeOffset SignedAt)> _tokens = new();
+    private sealed record Signed(string Token, string Authorization, DateTimeOffset SignedAt);
 
-    public string For(string partner, string role, string scope, string audience)
+    private readonly ConcurrentDictionary<(string Partner, string Role, string Scope, string Audience), Signed> _tokens = new();
+
+    public string For(string partner, string role, string scope, string audience) => Get(partner, role, scope, audience).Token;
+
+    /// <summary>The same token as an <c>Authorization</c> header value (<c>Bearer …</c>), made once with it: a proxy sets it as is.</summary>
+    public string AuthorizationFor(string partner, string role, string scope, string audience) => Get(partner, role, scope, audience).Authorization;
+
+    private Signed Get(string partner, string role, string scope, string audience)
     {
         var now = time.GetUtcNow();
         var id = (partner, role, scope, audience);
         if (_tokens.TryGetValue(id, out var cached) && now - cached.SignedAt < PlatformToken.Lifetime / 2)
         {
-            return cached.Token;
+            return cached;
         }
 
         var token = PlatformToken.Create(partner, role, scope, audience, now, key);
-        _tokens[id] = (token, now);
-        return token;
+        return _tokens[id] = new Signed(token, "Bearer " + token, now);
     }
 }
