@@ -39,8 +39,16 @@ measure() {
   t1=$(date +%s.%N)
   local apphost; apphost="$(cat "$dir/.local-bench/apphost.pid" 2>/dev/null || true)"
   kill -TERM "$UP_PID"; wait "$UP_PID" 2>/dev/null || true; UP_PID=""
-  # Let Aspire's orchestrator (which watches the AppHost) finish stopping the servers before the next start.
+  # Let Aspire's orchestrator (which watches the AppHost) finish stopping the servers before the next start, and the
+  # servers let their ports go (a broker takes seconds to stop after it is told to).
   while [ -n "$apphost" ] && pgrep -f -- "--monitor $apphost( |$)" >/dev/null; do sleep 0.2; done
+  local port waited=0
+  for port in 5000 5002 15432 16672 16673 16674 16675 16379; do
+    while (exec 3<>"/dev/tcp/127.0.0.1/$((port + OFFSET))") 2>/dev/null; do
+      [ "$waited" -lt 300 ] || { echo "port $((port + OFFSET)) is still listened on 60 s after the platform stopped" >&2; exit 1; }
+      sleep 0.2; waited=$((waited + 1))
+    done
+  done
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", b - a }'
 }
 

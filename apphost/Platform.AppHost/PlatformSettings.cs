@@ -25,7 +25,7 @@ internal enum ServerMode
 /// container runtime answers, else local.</item>
 /// <item><c>Platform:DataDirectory</c>: where local servers keep their data and the generated secrets live
 /// (default <c>.local</c> at the repository root).</item>
-/// <item><c>Platform:PortOffset</c>: added to every well-known port (gateway 5000/5002, servers 55432…), so two
+/// <item><c>Platform:PortOffset</c>: added to every well-known port (gateway 5000/5002, servers 15432…), so two
 /// checkouts run side by side.</item>
 /// <item><c>Platform:DynamicPorts</c>: every port picked free at start (the tests).</item>
 /// <item><c>Platform:DemoData</c>: load the demo territory once the stack is healthy (default true).</item>

@@ -22,7 +22,7 @@ public class AppHostFailureTests
         // PostgreSQL's well-known port moved onto the taken one (the others move by as much).
         await using var run = await PlatformRun.StartAsync(new Dictionary<string, string>
         {
-            ["Only"] = "servers", ["DynamicPorts"] = "false", ["PortOffset"] = (port - 55432).ToString(CultureInfo.InvariantCulture),
+            ["Only"] = "servers", ["DynamicPorts"] = "false", ["PortOffset"] = (port - 15432).ToString(CultureInfo.InvariantCulture),
         }, healthy: []);
 
         // The resource's own log says why; the AppHost names it and stops the run.

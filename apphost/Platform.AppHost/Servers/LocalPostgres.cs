@@ -14,7 +14,7 @@ internal static class LocalPostgres
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
                 .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderByDescending(d => d, StringComparer.Ordinal).FirstOrDefault()
             : null;
-        var port = settings.Port(55432);
+        var port = settings.Port(15432);
         // The data folder is known only once resolved (it may move to /var/tmp under root): the arguments read it then.
         string? directory = null;
         var (command, prefix) = OsProcess.AsUser("postgres", Path.Combine(bin ?? "/usr/lib/postgresql/15/bin", "postgres"));

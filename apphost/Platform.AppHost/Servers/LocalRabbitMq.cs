@@ -11,10 +11,10 @@ internal static class LocalRabbitMq
     public static IResourceBuilder<LocalRabbitMqResource> Add(IDistributedApplicationBuilder builder, PlatformSettings settings,
         ServerData data, IResourceBuilder<ParameterResource> password)
     {
-        var amqp = settings.Port(55672);
-        var management = settings.Port(55673);
-        var epmdPort = settings.Port(55674);
-        var distribution = settings.Port(55675);
+        var amqp = settings.Port(16672);
+        var management = settings.Port(16673);
+        var epmdPort = settings.Port(16674);
+        var distribution = settings.Port(16675);
         string? directory = null;
 
         // Erlang's port mapper of this run, on a port of its own: the broker would otherwise start a shared one

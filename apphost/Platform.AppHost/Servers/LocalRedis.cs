@@ -8,7 +8,7 @@ internal static class LocalRedis
     public static IResourceBuilder<LocalRedisResource> Add(IDistributedApplicationBuilder builder, PlatformSettings settings,
         ServerData data, IResourceBuilder<ParameterResource> password)
     {
-        var port = settings.Port(56379);
+        var port = settings.Port(16379);
         string? directory = null;
         // Redis reads its settings (the password among them) from a file of the run, never from its command line.
         var resource = new LocalRedisResource("cache", "redis-server", settings.RepositoryRoot, password.Resource);
