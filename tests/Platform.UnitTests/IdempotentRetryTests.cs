@@ -30,9 +30,8 @@ public class IdempotentRetryTests
         return (context, []);
     }
 
-    private static Func<Task> Forward(DefaultHttpContext context, List<string> tried, params string[] dead) => () =>
+    private static RequestDelegate Forward(DefaultHttpContext context, List<string> tried, params string[] dead) => _ =>
     {
-
         var proxy = context.GetReverseProxyFeature();
         var chosen = proxy.AvailableDestinations[0]; // what load balancing would pick
         proxy.AvailableDestinations = [chosen];
@@ -95,7 +94,7 @@ public class IdempotentRetryTests
         var (context, tried) = Pipeline("GET", "service");
         var stoppedPod = Forward(context, tried, "service");
         var livePod = Forward(context, tried);
-        await IdempotentRetry.InvokeAsync(context, () => tried.Count == 0 ? stoppedPod() : livePod());
+        await IdempotentRetry.InvokeAsync(context, c => tried.Count == 0 ? stoppedPod(c) : livePod(c));
 
         Assert.Equal(["service", "service"], tried); // the same address again: a new connection, another pod
         Assert.Equal(200, context.Response.StatusCode);

@@ -28,6 +28,8 @@ public static class KnownPartnerAuthorization
         return app;
     }
 
+    private static readonly object s_true = true; // boxed once, not per request
+
     internal static bool Allowed(HttpContext context, RoutePolicies policies)
     {
         if (context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>() is not KnownPartner known
@@ -40,7 +42,7 @@ public static class KnownPartnerAuthorization
 
         // What the authorization middleware leaves for the endpoint middleware, which refuses to run a route with a
         // policy when no authorization ran (a safety net kept: it still catches a pipeline without either).
-        context.Items[AuthorizationMiddlewareWithEndpointInvokedKey] = true;
+        context.Items[AuthorizationMiddlewareWithEndpointInvokedKey] = s_true;
         return true;
     }
 

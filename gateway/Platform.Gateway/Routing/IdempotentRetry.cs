@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace Platform.Gateway.Routing;
 
@@ -17,17 +18,17 @@ public static class IdempotentRetry
     /// <summary>Attempts on a cluster with one destination (a Kubernetes Service): the first, and one more.</summary>
     public const int SingleDestinationAttempts = 2;
 
-    public static Task InvokeAsync(HttpContext context, Func<Task> next) =>
-        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? WithRetriesAsync(context, next) : next();
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next) =>
+        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) ? WithRetriesAsync(context, next) : next(context);
 
-    private static async Task WithRetriesAsync(HttpContext context, Func<Task> next)
+    private static async Task WithRetriesAsync(HttpContext context, RequestDelegate next)
     {
         var proxy = context.GetReverseProxyFeature();
         var candidates = proxy.AvailableDestinations; // load balancing narrows it to the one it picks
         for (var attempt = 1; ; attempt++)
         {
             proxy.AvailableDestinations = candidates;
-            await next();
+            await next(context);
             var error = context.GetForwarderErrorFeature();
             if (error is null || attempt >= MaxAttempts || context.Response.HasStarted
                 || error.Error is not (ForwarderError.Request or ForwarderError.RequestTimedOut) || proxy.ProxiedDestination is not { } failed)
@@ -35,7 +36,7 @@ public static class IdempotentRetry
                 return;
             }
 
-            var others = candidates.Where(d => d != failed).ToList();
+            var others = Except(candidates, failed);
             if (others.Count == 0 && !(candidates.Count == 1 && proxy.AllDestinations.Count == 1 && attempt < SingleDestinationAttempts))
             {
                 return;
@@ -48,4 +49,8 @@ public static class IdempotentRetry
             context.Response.StatusCode = StatusCodes.Status200OK;
         }
     }
+
+    // Apart, so that the lambda's closure is built on a retry only, not on every request's way through.
+    private static List<DestinationState> Except(IReadOnlyList<DestinationState> candidates, DestinationState failed) =>
+        candidates.Where(d => d != failed).ToList();
 }

@@ -9,10 +9,10 @@ internal static class RequestSizeLimit
     public const long DefaultLimit = 64 * 1024;
 
     /// <summary>The proxy step, with the limits resolved once (not from the request's services, which would build a scope per request).</summary>
-    public static Func<HttpContext, Func<Task>, Task> Using(IOptionsMonitor<GatewayLimits> limits) =>
+    public static Func<HttpContext, RequestDelegate, Task> Using(IOptionsMonitor<GatewayLimits> limits) =>
         (context, next) => EnforceAsync(context, next, limits);
 
-    private static Task EnforceAsync(HttpContext context, Func<Task> next, IOptionsMonitor<GatewayLimits> limits)
+    private static Task EnforceAsync(HttpContext context, RequestDelegate next, IOptionsMonitor<GatewayLimits> limits)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         var limit = route.Metadata is not null && route.Metadata.TryGetValue("MaxRequestBodySize", out var value) && long.TryParse(value, out var parsed)
@@ -30,7 +30,7 @@ internal static class RequestSizeLimit
             feature.MaxRequestBodySize = limit;
         }
 
-        return next(); // no async state machine on the way through
+        return next(context); // no async state machine on the way through
     }
 
     private static Task RefuseAsync(HttpContext context, long limit)
