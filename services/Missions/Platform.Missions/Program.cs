@@ -22,6 +22,7 @@ builder.AddMessaging<MissionsDbContext>(bus =>
     bus.AddConsumer<PatientEnrolledConsumer>();
     bus.AddConsumer<PatientLeftWaitingListConsumer>();
     bus.AddConsumer<PatientMovedConsumer>();
+    bus.AddConsumer<WaitingListsReplayedConsumer>(); // and, when it is empty or behind, from a replay of Patients' lists
     bus.AddSagaStateMachine<MissionLifecycle, Mission>(typeof(MissionLifecycleDefinition)).PostgresRepository<Mission, MissionsDbContext>();
     bus.AddRequestClient<ConfirmMission>();
     bus.AddRequestClient<StartMission>();
@@ -30,6 +31,8 @@ builder.AddMessaging<MissionsDbContext>(bus =>
 });
 builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:CoverageGaps");
 builder.Services.AddHostedService<CoverageGapWatch>();
+builder.Services.AddScoped<WaitingListReplay>();
+builder.Services.AddScoped<IPostMigrationStep>(sp => sp.GetRequiredService<WaitingListReplay>()); // an empty projection asks for a replay
 builder.Services.AddGrpc();
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
@@ -45,6 +48,7 @@ app.MapMissions();
 app.MapCoverage();
 app.MapCoverageGaps();
 app.MapPlanning();
+app.MapWaitingListReplay();
 app.MapGrpcService<SiteDirectoryService>().RequireAuthorization(PlatformPolicies.MissionsQuery);
 app.MapGrpcService<PractitionerDirectoryService>().RequireAuthorization(PlatformPolicies.MissionsQuery);
 app.MapGrpcService<MissionActivityService>().RequireAuthorization(PlatformPolicies.MissionsQuery);

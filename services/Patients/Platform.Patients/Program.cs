@@ -23,6 +23,7 @@ builder.AddMessaging<PatientsDbContext>(bus =>
 {
     bus.AddConsumer<MissionScheduledConsumer>(); // where each practitioner works: their scope (see Access/PatientScope)
     bus.AddConsumer<MissionCancelledConsumer>();
+    bus.AddConsumer<WaitingListsReplayRequestedConsumer>(); // Missions rebuilding its projection of who waits where
 });
 builder.Services.AddOptions<PriorityWeights>().BindConfiguration("Priority:Weights");
 builder.Services.AddOptions<PseudonymOptions>().BindConfiguration("Patients:Pseudonyms")

@@ -1,0 +1,31 @@
+using MassTransit;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+
+namespace Platform.Missions.WaitingLists;
+
+/// <summary>
+/// A page of Patients' answer to a replay: each open entry applied as its enrolment would be (the same upserts, so the
+/// page, the events around it and a second replay give the same projection in any order).
+/// </summary>
+public sealed partial class WaitingListsReplayedConsumer(MissionsDbContext db, ILogger<WaitingListsReplayedConsumer> logger)
+    : InboxConsumer<WaitingListsReplayed, MissionsDbContext>(db, logger)
+{
+    protected override async Task ApplyAsync(ConsumeContext<WaitingListsReplayed> context, CancellationToken cancellationToken)
+    {
+        var m = context.Message;
+        foreach (var entry in m.Entries)
+        {
+            await Db.CommuneAsync(entry.PatientId, entry.CommuneCode, entry.EnrolledAt, context.MessageId, cancellationToken);
+            await Db.EntryAsync(entry.EntryId, entry.PatientId, entry.EnrolledAt, null, cancellationToken);
+        }
+
+        if (m.Last)
+        {
+            LogReplayed(Logger, m.RequestId, m.Page);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting-list projection: Patients' replay {RequestId} applied ({Pages} pages)")]
+    private static partial void LogReplayed(ILogger logger, Guid requestId, int pages);
+}
