@@ -26,6 +26,7 @@ public sealed partial class WaitingListsReplayedConsumer(MissionsDbContext db, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting-list projection: Patients' replay {RequestId} applied ({Pages} pages)")]
+    // Pages are applied each on its own, in any order: the last one says how many there are, not that all are in.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting-list projection: last page of Patients' replay {RequestId} applied ({Pages} pages in all)")]
     private static partial void LogReplayed(ILogger logger, Guid requestId, int pages);
 }
