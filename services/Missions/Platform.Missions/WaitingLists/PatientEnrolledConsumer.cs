@@ -8,10 +8,6 @@ namespace Platform.Missions.WaitingLists;
 public sealed class PatientEnrolledConsumer(MissionsDbContext db, ILogger<PatientEnrolledConsumer> logger)
     : InboxConsumer<PatientEnrolled, MissionsDbContext>(db, logger)
 {
-    protected override async Task ApplyAsync(ConsumeContext<PatientEnrolled> context, CancellationToken cancellationToken)
-    {
-        var m = context.Message;
-        await Db.CommuneAsync(m.PatientId, m.CommuneCode, m.EnrolledAt, context.MessageId, cancellationToken);
-        await Db.EntryAsync(m.EntryId, m.PatientId, m.EnrolledAt, null, cancellationToken);
-    }
+    protected override Task ApplyAsync(ConsumeContext<PatientEnrolled> context, CancellationToken cancellationToken) =>
+        Db.EnrolledAsync(context.Message.EntryId, context.Message.PatientId, context.Message.CommuneCode, context.Message.EnrolledAt, context.MessageId, cancellationToken);
 }

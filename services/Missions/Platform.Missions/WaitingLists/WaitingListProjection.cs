@@ -11,6 +11,14 @@ namespace Platform.Missions.WaitingLists;
 /// </summary>
 public static class WaitingListProjection
 {
+    /// <summary>An entry open since <paramref name="enrolledAt"/>, its patient living in <paramref name="communeCode"/>: an enrolment, or a replay's entry.</summary>
+    public static async Task EnrolledAsync(this MissionsDbContext db, Guid entryId, Guid patientId, string communeCode, DateTimeOffset enrolledAt,
+        Guid? messageId, CancellationToken ct)
+    {
+        await db.CommuneAsync(patientId, communeCode, enrolledAt, messageId, ct);
+        await db.EntryAsync(entryId, patientId, enrolledAt, null, ct);
+    }
+
     public static async Task EntryAsync(this MissionsDbContext db, Guid entryId, Guid patientId, DateTimeOffset enrolledAt, DateTimeOffset? leftAt,
         CancellationToken ct)
     {

@@ -16,8 +16,7 @@ public sealed partial class WaitingListsReplayedConsumer(MissionsDbContext db, I
         var m = context.Message;
         foreach (var entry in m.Entries)
         {
-            await Db.CommuneAsync(entry.PatientId, entry.CommuneCode, entry.EnrolledAt, context.MessageId, cancellationToken);
-            await Db.EntryAsync(entry.EntryId, entry.PatientId, entry.EnrolledAt, null, cancellationToken);
+            await Db.EnrolledAsync(entry.EntryId, entry.PatientId, entry.CommuneCode, entry.EnrolledAt, context.MessageId, cancellationToken);
         }
 
         if (m.Last)
