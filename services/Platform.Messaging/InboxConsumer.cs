@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Platform.Messaging;
 
@@ -30,11 +32,7 @@ public abstract partial class InboxConsumer<TMessage, TDbContext>(TDbContext db,
         var ct = context.CancellationToken;
         Db.ChangeTracker.Clear(); // a retry starts from the database, not from a failed attempt's changes
         await using var transaction = await Db.Database.BeginTransactionAsync(ct);
-        var firstTime = await Db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO inbox_messages (message_id, consumer, processed_at)
-            VALUES ({messageId}, {ConsumerName}, {DateTimeOffset.UtcNow})
-            ON CONFLICT (message_id, consumer) DO NOTHING
-            """, ct) == 1;
+        var firstTime = await RecordAsync((NpgsqlTransaction)transaction.GetDbTransaction(), messageId, ct);
         if (!firstTime)
         {
             // MassTransit's DI scope carries the service provider; the metrics are the host's singleton.
@@ -50,6 +48,25 @@ public abstract partial class InboxConsumer<TMessage, TDbContext>(TDbContext db,
         await ApplyAsync(context, ct);
         await Db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    private const string RecordSql = $"""
+        INSERT INTO {MessagingModel.InboxTable} (message_id, consumer, processed_at) VALUES ($1, $2, $3)
+        ON CONFLICT (message_id, consumer) DO NOTHING
+        """;
+
+    /// <summary>
+    /// Records the message in the inbox: false when it already was. A command of Npgsql's own on the transaction's
+    /// connection (auto-prepared), not EF's raw SQL, which parses its format and builds its command and parameters anew
+    /// for every message (bench/README.md, event pipeline).
+    /// </summary>
+    private async Task<bool> RecordAsync(NpgsqlTransaction transaction, Guid messageId, CancellationToken ct)
+    {
+        await using var insert = new NpgsqlCommand(RecordSql, transaction.Connection, transaction)
+        {
+            Parameters = { new() { Value = messageId }, new() { Value = ConsumerName }, new() { Value = DateTimeOffset.UtcNow } },
+        };
+        return await insert.ExecuteNonQueryAsync(ct) == 1;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox: {MessageType} {MessageId} already applied by {Consumer}; skipped")]

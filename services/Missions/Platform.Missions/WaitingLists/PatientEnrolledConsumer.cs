@@ -9,5 +9,5 @@ public sealed class PatientEnrolledConsumer(MissionsDbContext db, ILogger<Patien
     : InboxConsumer<PatientEnrolled, MissionsDbContext>(db, logger)
 {
     protected override Task ApplyAsync(ConsumeContext<PatientEnrolled> context, CancellationToken cancellationToken) =>
-        Db.EnrolledAsync(context.Message.EntryId, context.Message.PatientId, context.Message.CommuneCode, context.Message.EnrolledAt, context.MessageId, cancellationToken);
+        Db.ApplyAsync(WaitingListProjection.Enrolled(context.Message.EntryId, context.Message.PatientId, context.Message.CommuneCode, context.Message.EnrolledAt, context.MessageId), cancellationToken);
 }

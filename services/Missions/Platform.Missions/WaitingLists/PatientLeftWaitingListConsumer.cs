@@ -8,10 +8,11 @@ namespace Platform.Missions.WaitingLists;
 public sealed class PatientLeftWaitingListConsumer(MissionsDbContext db, ILogger<PatientLeftWaitingListConsumer> logger)
     : InboxConsumer<PatientLeftWaitingList, MissionsDbContext>(db, logger)
 {
-    protected override async Task ApplyAsync(ConsumeContext<PatientLeftWaitingList> context, CancellationToken cancellationToken)
+    protected override Task ApplyAsync(ConsumeContext<PatientLeftWaitingList> context, CancellationToken cancellationToken)
     {
         var m = context.Message;
-        await Db.CommuneAsync(m.PatientId, m.CommuneCode, m.LeftAt, context.MessageId, cancellationToken);
-        await Db.EntryAsync(m.EntryId, m.PatientId, m.LeftAt.AddDays(-m.DaysWaited), m.LeftAt, cancellationToken);
+        return Db.ApplyAsync(
+            [WaitingListProjection.Commune(m.PatientId, m.CommuneCode, m.LeftAt, context.MessageId), WaitingListProjection.Entry(m.EntryId, m.PatientId, m.LeftAt.AddDays(-m.DaysWaited), m.LeftAt)],
+            cancellationToken);
     }
 }

@@ -9,5 +9,5 @@ public sealed class PatientMovedConsumer(MissionsDbContext db, ILogger<PatientMo
     : InboxConsumer<PatientMoved, MissionsDbContext>(db, logger)
 {
     protected override Task ApplyAsync(ConsumeContext<PatientMoved> context, CancellationToken cancellationToken) =>
-        Db.CommuneAsync(context.Message.PatientId, context.Message.ToCommuneCode, context.Message.MovedAt, context.MessageId, cancellationToken);
+        Db.ApplyAsync([WaitingListProjection.Commune(context.Message.PatientId, context.Message.ToCommuneCode, context.Message.MovedAt, context.MessageId)], cancellationToken);
 }

@@ -14,10 +14,7 @@ public sealed partial class WaitingListsReplayedConsumer(MissionsDbContext db, I
     protected override async Task ApplyAsync(ConsumeContext<WaitingListsReplayed> context, CancellationToken cancellationToken)
     {
         var m = context.Message;
-        foreach (var entry in m.Entries)
-        {
-            await Db.EnrolledAsync(entry.EntryId, entry.PatientId, entry.CommuneCode, entry.EnrolledAt, context.MessageId, cancellationToken);
-        }
+        await Db.ApplyAsync(m.Entries.SelectMany(e => WaitingListProjection.Enrolled(e.EntryId, e.PatientId, e.CommuneCode, e.EnrolledAt, context.MessageId)), cancellationToken);
 
         if (m.Last)
         {
