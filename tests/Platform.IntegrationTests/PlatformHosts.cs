@@ -139,11 +139,14 @@ public sealed class PlatformHosts : IAsyncLifetime
         return ((await site.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid(), rpps);
     }
 
-    private WebApplicationFactory<T> Host<T>(string connectionName, TestDatabase db) where T : class =>
+    private WebApplicationFactory<T> Host<T>(string connectionName, TestDatabase db) where T : class => HostOn<T>(connectionName, db, Broker.Uri);
+
+    /// <summary>A service host (not started) on <paramref name="db"/> and the virtual host <paramref name="broker"/>, configured as these hosts are.</summary>
+    public static WebApplicationFactory<T> HostOn<T>(string connectionName, TestDatabase db, Uri broker) where T : class =>
         new WebApplicationFactory<T>().WithWebHostBuilder(b => b
             .UseEnvironment("Development")
             .UseSetting($"ConnectionStrings:{connectionName}", db.ConnectionString)
-            .UseSetting("ConnectionStrings:messaging", Broker.Uri.ToString())
+            .UseSetting("ConnectionStrings:messaging", broker.ToString())
             .UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200")
             .UseSetting("Patients:Pseudonyms:Key", PseudonymKey)
             .UseSetting("Patients:Protection:Keys:k1", DataKey)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.Missions;
 using Platform.Missions.WaitingLists;
@@ -27,7 +29,9 @@ public sealed class WaitingListReplayOnStartTests : IAsyncLifetime
         options.UsePlatformPostgres(_db.ConnectionString);
         await using var db = new MissionsDbContext(options.Options);
         await db.Database.MigrateAsync();
-        IPostMigrationStep step = new WaitingListReplay(db, TimeProvider.System, NullLogger<WaitingListReplay>.Instance);
+        var watch = new WaitingListReplayWatch(new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            Options.Create(new WaitingListReplayOptions()), NullLogger<WaitingListReplayWatch>.Instance);
+        IPostMigrationStep step = new WaitingListReplay(db, TimeProvider.System, watch, NullLogger<WaitingListReplay>.Instance);
 
         await step.RunAsync(CancellationToken.None);
         Assert.Equal(1, await Requests());

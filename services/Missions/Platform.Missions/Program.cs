@@ -33,6 +33,8 @@ builder.Services.AddOptions<CoverageGapOptions>().BindConfiguration("Missions:Co
 builder.Services.AddHostedService<CoverageGapWatch>();
 builder.Services.AddScoped<WaitingListReplay>();
 builder.Services.AddScoped<IPostMigrationStep>(sp => sp.GetRequiredService<WaitingListReplay>()); // an empty projection asks for a replay
+builder.Services.AddOptions<WaitingListReplayOptions>().BindConfiguration("Missions:WaitingListReplay");
+builder.Services.AddSingleton<WaitingListReplayWatch>().AddHostedService(sp => sp.GetRequiredService<WaitingListReplayWatch>()); // until answered
 builder.Services.AddGrpc();
 builder.Services.AddPlatformOpenApi("Missions: volunteer practitioners, sites and missions");
 
