@@ -40,7 +40,7 @@ public sealed partial class WaitingListReplay(MissionsDbContext db, TimeProvider
     public Task<bool> AnsweredSinceAsync(DateTimeOffset askedAt, CancellationToken cancellationToken)
     {
         var since = askedAt - s_clockTolerance;
-        return db.Set<InboxMessage>().AnyAsync(m => m.Consumer == nameof(WaitingListsReplayedConsumer) && m.ProcessedAt >= since, cancellationToken);
+        return db.Set<InboxMessage>().AnyAsync(m => m.Consumer == WaitingListsReplayedConsumer.InboxName && m.ProcessedAt >= since, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waiting-list projection: replay {RequestId} asked of Patients")]

@@ -17,7 +17,8 @@ public sealed partial class WaitingListReplayWatch(IServiceScopeFactory scopes, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var askedAt = await _askedAtStart.Task.WaitAsync(stoppingToken); // nothing to follow when the projection was not empty at start
+        // Nothing to follow when the projection was not empty at start. Any answer since that first request ends the watch.
+        var askedAt = await _askedAtStart.Task.WaitAsync(stoppingToken);
         var timeout = options.Value.AnswerTimeout;
         for (var attempt = 2; ; attempt++)
         {
@@ -31,7 +32,6 @@ public sealed partial class WaitingListReplayWatch(IServiceScopeFactory scopes, 
                     return;
                 }
 
-                askedAt = time.GetUtcNow();
                 LogAskedAgain(logger, timeout, await replay.RequestAsync(stoppingToken), attempt);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -11,6 +11,11 @@ namespace Platform.Missions.WaitingLists;
 public sealed partial class WaitingListsReplayedConsumer(MissionsDbContext db, ILogger<WaitingListsReplayedConsumer> logger)
     : InboxConsumer<WaitingListsReplayed, MissionsDbContext>(db, logger)
 {
+    /// <summary>The inbox records each applied page under this name (what the replay watch looks for).</summary>
+    public const string InboxName = nameof(WaitingListsReplayedConsumer);
+
+    protected override string ConsumerName => InboxName;
+
     protected override async Task ApplyAsync(ConsumeContext<WaitingListsReplayed> context, CancellationToken cancellationToken)
     {
         var m = context.Message;
